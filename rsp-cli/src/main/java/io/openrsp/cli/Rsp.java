@@ -8,8 +8,9 @@ import picocli.CommandLine.Command;
         name = "rsp",
         mixinStandardHelpOptions = true,
         versionProvider = Rsp.Version.class,
+        subcommands = {PkiCommand.class},
         description = "Open M2M eSIM Remote SIM Provisioning platform (GSMA SGP.02): run, provision, measure.",
-        footer = {"", "Commands arrive with the issues that build them: demo, provision, bench, pki init."})
+        footer = {"", "More commands arrive with the issues that build them: demo, provision, bench."})
 public final class Rsp implements Runnable {
 
     @CommandLine.Spec
