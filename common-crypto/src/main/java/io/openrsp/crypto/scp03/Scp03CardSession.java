@@ -1,5 +1,6 @@
 package io.openrsp.crypto.scp03;
 
+import io.openrsp.crypto.Bytes;
 import io.openrsp.crypto.CryptoException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -126,12 +127,12 @@ public final class Scp03CardSession {
         if (command.p1() != 0x00 && command.p1() != keys.kvn()) {
             throw new CryptoException("INITIALIZE UPDATE: key version not found");
         }
-        context = Scp03Channel.concat(command.data(), cardChallenge);
+        context = Bytes.concat(command.data(), cardChallenge);
         sessionKeys = SessionKeys.derive(keys, context);
         byte[] cardCryptogram =
                 Scp03HostSession.cryptogram(sessionKeys.sMac(), Scp03Kdf.DerivationConstant.CARD_CRYPTOGRAM, context);
         state = State.INITIALIZED;
-        return Scp03Channel.concat(
+        return Bytes.concat(
                 keyDiversificationData,
                 new byte[] {(byte) keys.kvn(), 0x03, (byte) I_PARAMETER},
                 cardChallenge,

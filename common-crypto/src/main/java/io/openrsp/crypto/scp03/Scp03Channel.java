@@ -1,6 +1,7 @@
 package io.openrsp.crypto.scp03;
 
 import io.openrsp.crypto.AesCmac;
+import io.openrsp.crypto.Bytes;
 import io.openrsp.crypto.CryptoException;
 import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;
@@ -131,7 +132,7 @@ final class Scp03Channel {
             data = cipher.encrypt(cipher.icv(counter, true), Iso9797Padding.pad(data));
         }
         byte[] mac = Arrays.copyOf(rmac.computeMac(chain.mcv(), data, sw), MacChain.MAC_LENGTH);
-        return concat(data, mac, sw);
+        return Bytes.concat(data, mac, sw);
     }
 
     /** Host: verifies the R-MAC (constant time) before it decrypts anything. */
@@ -165,7 +166,7 @@ final class Scp03Channel {
             }
             data = Iso9797Padding.unpad(cipher.decrypt(cipher.icv(counter, true), data));
         }
-        return concat(data, sw);
+        return Bytes.concat(data, sw);
     }
 
     /** The current MCV (known-answer tests only). */
@@ -196,20 +197,6 @@ final class Scp03Channel {
     private static boolean isError(byte[] sw) {
         int sw1 = sw[0] & 0xFF;
         return !(sw1 == 0x90 && sw[1] == 0) && sw1 != 0x62 && sw1 != 0x63;
-    }
-
-    static byte[] concat(byte[]... parts) {
-        int length = 0;
-        for (byte[] part : parts) {
-            length += part.length;
-        }
-        byte[] out = new byte[length];
-        int off = 0;
-        for (byte[] part : parts) {
-            System.arraycopy(part, 0, out, off, part.length);
-            off += part.length;
-        }
-        return out;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.openrsp.crypto.scp03;
 
 import io.openrsp.crypto.AesKey;
+import io.openrsp.crypto.Bytes;
 import io.openrsp.crypto.CryptoException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -79,7 +80,7 @@ public final class Scp03HostSession {
             throw new IllegalStateException("SCP03 host session: INITIALIZE UPDATE already sent");
         }
         state = State.INITIALIZE_UPDATE_SENT;
-        return Scp03Channel.concat(
+        return Bytes.concat(
                 new byte[] {(byte) 0x80, 0x50, (byte) keys.kvn(), 0x00, CHALLENGE_LENGTH}, hostChallenge, new byte[1]);
     }
 
@@ -109,7 +110,7 @@ public final class Scp03HostSession {
         byte[] cardChallenge = Arrays.copyOfRange(data, offset, offset + CHALLENGE_LENGTH);
         byte[] cardCryptogram = Arrays.copyOfRange(data, offset + CHALLENGE_LENGTH, offset + 2 * CHALLENGE_LENGTH);
 
-        byte[] context = Scp03Channel.concat(hostChallenge, cardChallenge);
+        byte[] context = Bytes.concat(hostChallenge, cardChallenge);
         sessionKeys = SessionKeys.derive(keys, context);
         byte[] expected = cryptogram(sessionKeys.sMac(), Scp03Kdf.DerivationConstant.CARD_CRYPTOGRAM, context);
         if (!MessageDigest.isEqual(expected, cardCryptogram)) {
@@ -121,7 +122,7 @@ public final class Scp03HostSession {
         byte[] mac = chain.chain(header, hostCryptogram);
         channel = new Scp03Channel(sessionKeys, level, chain);
         state = State.EXTERNAL_AUTHENTICATE_SENT;
-        return Scp03Channel.concat(header, hostCryptogram, mac);
+        return Bytes.concat(header, hostCryptogram, mac);
     }
 
     /**

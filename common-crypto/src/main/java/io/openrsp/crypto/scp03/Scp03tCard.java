@@ -1,6 +1,7 @@
 package io.openrsp.crypto.scp03;
 
 import io.openrsp.crypto.AesCmac;
+import io.openrsp.crypto.Bytes;
 import io.openrsp.crypto.CryptoException;
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -126,7 +127,7 @@ public final class Scp03tCard {
             throw new CryptoException("SCP03t 84: key version not found");
         }
         byte[] cardChallenge = Scp03tFormat.cardChallenge(keys.keyEnc(), value.sequenceCounter());
-        byte[] context = Scp03Channel.concat(value.hostChallenge(), cardChallenge);
+        byte[] context = Bytes.concat(value.hostChallenge(), cardChallenge);
         SessionKeys sessionKeys = SessionKeys.derive(keys, context);
         protection = SegmentProtection.forScp03t(sessionKeys);
         protection.openMacOnly(Scp03tFormat.TAG_INITIALIZE_UPDATE, tlv);

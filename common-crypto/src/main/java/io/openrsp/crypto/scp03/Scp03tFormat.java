@@ -1,6 +1,7 @@
 package io.openrsp.crypto.scp03;
 
 import io.openrsp.crypto.AesKey;
+import io.openrsp.crypto.Bytes;
 import io.openrsp.crypto.CryptoException;
 import java.util.Arrays;
 
@@ -59,7 +60,7 @@ final class Scp03tFormat {
     record InitializeUpdate(int kvn, Scp03SequenceCounter sequenceCounter, byte[] hostChallenge, int profileLength) {
 
         byte[] encode() {
-            return Scp03Channel.concat(new byte[] {(byte) kvn}, sequenceCounter.toBytes(), hostChallenge, new byte[] {
+            return Bytes.concat(new byte[] {(byte) kvn}, sequenceCounter.toBytes(), hostChallenge, new byte[] {
                 (byte) (profileLength >>> 24),
                 (byte) (profileLength >>> 16),
                 (byte) (profileLength >>> 8),
@@ -86,7 +87,7 @@ final class Scp03tFormat {
 
     /** The value of {@code 85} before its C-MAC. */
     static byte[] encodeExternalAuthenticate(byte[] hostCryptogram) {
-        return Scp03Channel.concat(new byte[] {(byte) SECURITY_LEVEL.code()}, hostCryptogram);
+        return Bytes.concat(new byte[] {(byte) SECURITY_LEVEL.code()}, hostCryptogram);
     }
 
     /** The host cryptogram of a {@code 85} value, after its security level is checked. */

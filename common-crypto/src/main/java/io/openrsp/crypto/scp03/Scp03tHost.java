@@ -1,6 +1,7 @@
 package io.openrsp.crypto.scp03;
 
 import io.openrsp.crypto.AesCmac;
+import io.openrsp.crypto.Bytes;
 import io.openrsp.crypto.CryptoException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -71,7 +72,7 @@ public final class Scp03tHost {
             throw new IllegalStateException("SCP03t host session already used");
         }
         byte[] cardChallenge = Scp03tFormat.cardChallenge(keys.keyEnc(), sequenceCounter);
-        byte[] context = Scp03Channel.concat(hostChallenge, cardChallenge);
+        byte[] context = Bytes.concat(hostChallenge, cardChallenge);
         SessionKeys sessionKeys = SessionKeys.derive(keys, context);
         protection = SegmentProtection.forScp03t(sessionKeys);
         rmac = new AesCmac(sessionKeys.sRmac());

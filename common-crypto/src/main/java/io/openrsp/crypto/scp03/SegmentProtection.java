@@ -2,6 +2,7 @@ package io.openrsp.crypto.scp03;
 
 import io.openrsp.crypto.AesCmac;
 import io.openrsp.crypto.AesKey;
+import io.openrsp.crypto.Bytes;
 import io.openrsp.crypto.CryptoException;
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -89,7 +90,7 @@ final class SegmentProtection {
         byte[] length = SimpleTlv.encodeLength(payload.length + MacChain.MAC_LENGTH);
         byte[] mac = Arrays.copyOf(
                 rmac.computeMac(chain.mcv(), new byte[] {(byte) tag}, length, payload), MacChain.MAC_LENGTH);
-        return Scp03Channel.concat(new byte[] {(byte) tag}, length, payload, mac);
+        return Bytes.concat(new byte[] {(byte) tag}, length, payload, mac);
     }
 
     /** Host: checks the R-MAC of a response TLV in constant time, then decrypts it. */
@@ -133,7 +134,7 @@ final class SegmentProtection {
         byte[] length = SimpleTlv.encodeLength(payload.length + MacChain.MAC_LENGTH);
         byte[] tagByte = {(byte) tag};
         byte[] mac = chain.chain(tagByte, length, payload);
-        return Scp03Channel.concat(tagByte, length, payload, mac);
+        return Bytes.concat(tagByte, length, payload, mac);
     }
 
     private byte[] verify(int tag, byte[] tlv) throws CryptoException {

@@ -1,5 +1,6 @@
 package io.openrsp.crypto.scp80;
 
+import io.openrsp.crypto.Bytes;
 import io.openrsp.crypto.CryptoException;
 import java.util.Arrays;
 
@@ -37,11 +38,11 @@ final class ResponsePacket {
         byte[] padded = Arrays.copyOf(data, data.length + pcntr);
         byte[] cc =
                 withCc ? crypto.checksum(UDH, header, tar.toBytes(), counterBytes, statusBytes, padded) : new byte[0];
-        byte[] secured = Scp80Crypto.concat(counterBytes, statusBytes, cc, padded);
+        byte[] secured = Bytes.concat(counterBytes, statusBytes, cc, padded);
         if (spi.porCiphered()) {
             secured = crypto.encrypt(secured);
         }
-        return Scp80Crypto.concat(UDH, header, tar.toBytes(), secured);
+        return Bytes.concat(UDH, header, tar.toBytes(), secured);
     }
 
     static Scp80ProofOfReceipt open(Scp80Crypto crypto, Scp80CommandPacket sent, byte[] packet) throws CryptoException {

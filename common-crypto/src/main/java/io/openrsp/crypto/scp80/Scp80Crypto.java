@@ -73,20 +73,6 @@ final class Scp80Crypto {
         return MessageDigest.isEqual(checksum(parts), cc);
     }
 
-    static byte[] concat(byte[]... parts) {
-        int length = 0;
-        for (byte[] part : parts) {
-            length += part.length;
-        }
-        byte[] out = new byte[length];
-        int off = 0;
-        for (byte[] part : parts) {
-            System.arraycopy(part, 0, out, off, part.length);
-            off += part.length;
-        }
-        return out;
-    }
-
     @Override
     public String toString() {
         return "Scp80Crypto[keys redacted]";

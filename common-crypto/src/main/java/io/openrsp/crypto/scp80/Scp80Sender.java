@@ -1,5 +1,6 @@
 package io.openrsp.crypto.scp80;
 
+import io.openrsp.crypto.Bytes;
 import io.openrsp.crypto.CryptoException;
 import java.util.Arrays;
 import java.util.Objects;
@@ -66,7 +67,7 @@ public final class Scp80Sender {
         }
         long counter = nextCounter(spi.counterMode());
 
-        byte[] header = Scp80Crypto.concat(
+        byte[] header = Bytes.concat(
                 new byte[] {(byte) (cpl >>> 8), (byte) cpl, (byte) CHL},
                 spi.toBytes(),
                 new byte[] {(byte) keys.keyIdentifierByte(), (byte) keys.keyIdentifierByte()},
@@ -74,11 +75,11 @@ public final class Scp80Sender {
         byte[] counterBytes = Scp80CounterState.toCounterBytes(counter);
         byte[] padded = Arrays.copyOf(securedData, securedData.length + pcntr);
         byte[] cc = crypto.checksum(header, counterBytes, new byte[] {(byte) pcntr}, padded);
-        byte[] secured = Scp80Crypto.concat(counterBytes, new byte[] {(byte) pcntr}, cc, padded);
+        byte[] secured = Bytes.concat(counterBytes, new byte[] {(byte) pcntr}, cc, padded);
         if (spi.ciphering()) {
             secured = crypto.encrypt(secured);
         }
-        return new Scp80CommandPacket(Scp80Crypto.concat(header, secured), spi, tar, counter);
+        return new Scp80CommandPacket(Bytes.concat(header, secured), spi, tar, counter);
     }
 
     /**

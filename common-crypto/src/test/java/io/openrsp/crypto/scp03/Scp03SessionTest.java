@@ -3,6 +3,7 @@ package io.openrsp.crypto.scp03;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.openrsp.crypto.Bytes;
 import io.openrsp.crypto.CryptoException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -35,7 +36,7 @@ class Scp03SessionTest {
 
                 byte[] response = new byte[random.nextInt(200)];
                 random.nextBytes(response);
-                response = Scp03Channel.concat(response, i % 5 == 0 ? HEX.parseHex("6310") : SW_9000);
+                response = Bytes.concat(response, i % 5 == 0 ? HEX.parseHex("6310") : SW_9000);
                 assertThat(pair.host().unwrap(pair.card().wrapResponse(response)))
                         .isEqualTo(response);
             }
@@ -264,7 +265,7 @@ class Scp03SessionTest {
     @Test
     void wrapWhenCommandTooLongForSecureMessagingThenRejectedAndSessionStaysOpen() throws CryptoException {
         Pair pair = open(TestScp03Keys.pySim(), Scp03SecurityLevel.C_MAC_C_DEC, Scp03SequenceCounter.initial());
-        byte[] tooLong = Scp03Channel.concat(HEX.parseHex("80e20000f0"), new byte[0xF0]);
+        byte[] tooLong = Bytes.concat(HEX.parseHex("80e20000f0"), new byte[0xF0]);
 
         assertThatThrownBy(() -> pair.host().wrap(tooLong))
                 .isInstanceOf(CryptoException.class)
@@ -344,9 +345,9 @@ class Scp03SessionTest {
         random.nextBytes(data);
         return switch (shape) {
             case 0 -> header;
-            case 1 -> Scp03Channel.concat(header, new byte[] {0});
-            case 2 -> Scp03Channel.concat(header, new byte[] {(byte) data.length}, data);
-            default -> Scp03Channel.concat(header, new byte[] {(byte) data.length}, data, new byte[] {0});
+            case 1 -> Bytes.concat(header, new byte[] {0});
+            case 2 -> Bytes.concat(header, new byte[] {(byte) data.length}, data);
+            default -> Bytes.concat(header, new byte[] {(byte) data.length}, data, new byte[] {0});
         };
     }
 }

@@ -3,6 +3,7 @@ package io.openrsp.crypto.scp03;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.openrsp.crypto.Bytes;
 import io.openrsp.crypto.CryptoException;
 import java.io.ByteArrayOutputStream;
 import java.security.SecureRandom;
@@ -208,7 +209,7 @@ class Scp03tTest {
     void acceptWhenLengthFieldNotMinimalThenRejected() throws CryptoException {
         List<byte[]> stream = host().protect(profile(10));
         byte[] tlv = stream.get(1);
-        byte[] longForm = Scp03Channel.concat(new byte[] {tlv[0], (byte) 0x81}, Arrays.copyOfRange(tlv, 1, tlv.length));
+        byte[] longForm = Bytes.concat(new byte[] {tlv[0], (byte) 0x81}, Arrays.copyOfRange(tlv, 1, tlv.length));
         var card = Scp03tCard.start(KEYS, Scp03SequenceCounter.initial());
         card.accept(stream.get(0));
 
@@ -318,7 +319,7 @@ class Scp03tTest {
         List<byte[]> protect(byte[] profile) {
             var counter = Scp03SequenceCounter.initial().next();
             byte[] hostChallenge = HEX.parseHex("0102030405060708");
-            byte[] context = Scp03Channel.concat(hostChallenge, Scp03tFormat.cardChallenge(KEYS.keyEnc(), counter));
+            byte[] context = Bytes.concat(hostChallenge, Scp03tFormat.cardChallenge(KEYS.keyEnc(), counter));
             SessionKeys keys = SessionKeys.derive(KEYS, context);
             var protection = SegmentProtection.forScp03t(keys);
             List<byte[]> stream = new ArrayList<>();
@@ -327,7 +328,7 @@ class Scp03tTest {
                     new Scp03tFormat.InitializeUpdate(KEYS.kvn(), counter, hostChallenge, profile.length).encode()));
             byte[] cryptogram = Scp03tFormat.hostCryptogram(keys.sMac(), context);
             cryptogram[0] ^= (byte) cryptogramFlip;
-            stream.add(protection.macOnly(0x85, Scp03Channel.concat(new byte[] {(byte) level}, cryptogram)));
+            stream.add(protection.macOnly(0x85, Bytes.concat(new byte[] {(byte) level}, cryptogram)));
             for (int offset = 0; offset < profile.length; offset += segmentSize) {
                 stream.add(protection.encryptAndMac(
                         0x86, Arrays.copyOfRange(profile, offset, Math.min(profile.length, offset + segmentSize))));
