@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.openrsp.crypto.pki.TestPki;
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,15 +1,5 @@
-package io.openrsp.ca.security;
+package io.openrsp.crypto.pki;
 
-import io.openrsp.crypto.pki.CertificateAuthority;
-import io.openrsp.crypto.pki.CertificateIssuer;
-import io.openrsp.crypto.pki.CertificateProfile;
-import io.openrsp.crypto.pki.IssuanceRequest;
-import io.openrsp.crypto.pki.KeyPairSigner;
-import io.openrsp.crypto.pki.Pem;
-import io.openrsp.crypto.pki.PkiBootstrap;
-import io.openrsp.crypto.pki.SerialNumbers;
-import io.openrsp.crypto.pki.SubjectAltNames;
-import io.openrsp.crypto.pki.Validity;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +24,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * Test fixture: a PKI made with {@link PkiBootstrap} in a temporary directory ({@code pki/}), a second, foreign
+ * Test fixture shared with the services (common-crypto test-jar): a PKI made with {@link PkiBootstrap} in a temporary directory ({@code pki/}), a second, foreign
  * one ({@code foreign/}), client {@link SSLContext}s from their PEM files, and renewal of a certificate on disk.
  */
 public final class TestPki {
@@ -66,12 +56,12 @@ public final class TestPki {
     }
 
     /** A TLS 1.3 client context presenting {@code entity}'s certificate and trusting the CI. */
-    SSLContext client(String entity) throws IOException, GeneralSecurityException {
+    public SSLContext client(String entity) throws IOException, GeneralSecurityException {
         return context(root.resolve("pki"), entity);
     }
 
     /** A client context presenting {@code entity}'s certificate from the foreign PKI, trusting the real CI. */
-    SSLContext foreignClient(String entity) throws IOException, GeneralSecurityException {
+    public SSLContext foreignClient(String entity) throws IOException, GeneralSecurityException {
         return context(root.resolve("foreign"), entity);
     }
 
@@ -89,7 +79,7 @@ public final class TestPki {
      * Issues {@code entity} a new certificate (new key, new serial, same profile, subject and names) from the CI
      * and replaces its {@code .key} and {@code .crt} files, each by an atomic move.
      */
-    BigInteger renew(String entity) throws IOException, GeneralSecurityException {
+    public BigInteger renew(String entity) throws IOException, GeneralSecurityException {
         X509Certificate ci = Pem.readCertificate(read(file("ci.crt")));
         PrivateKey ciKey = Pem.readPrivateKey(read(file("ci.key")));
         X509Certificate old = Pem.readCertificate(read(file(entity + ".crt")));
@@ -109,7 +99,7 @@ public final class TestPki {
         return renewed.getSerialNumber();
     }
 
-    void delete() throws IOException {
+    public void delete() throws IOException {
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
