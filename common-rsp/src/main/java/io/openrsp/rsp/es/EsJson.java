@@ -70,6 +70,11 @@ public final class EsJson {
         return STRICT.writeValueAsBytes(message);
     }
 
+    /** Writes an EIS as compact JSON in UTF-8 (the bytes {@link EisSignature} signs). */
+    static byte[] toJsonBytes(Eis eis) {
+        return STRICT.writeValueAsBytes(eis);
+    }
+
     private static JsonMapper baseMapper(boolean strict) {
         return JsonMapper.builder()
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, strict)

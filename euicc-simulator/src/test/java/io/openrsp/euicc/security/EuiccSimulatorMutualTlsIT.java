@@ -2,6 +2,7 @@ package io.openrsp.euicc.security;
 
 import io.openrsp.crypto.pki.MutualTlsContract;
 import io.openrsp.crypto.pki.TestPki;
+import io.openrsp.euicc.card.TestCardSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,6 +26,7 @@ class EuiccSimulatorMutualTlsIT extends MutualTlsContract {
         registry.add(
                 "openrsp.tls.trust-bundle", () -> PKI.file("trust-bundle.pem").toString());
         registry.add("spring.ssl.bundle.watch.file.quiet-period", () -> "100ms");
+        TestCardSettings.inMemory(registry);
     }
 
     @AfterAll

@@ -10,6 +10,7 @@ import io.openrsp.crypto.pki.KeyPairSigner;
 import io.openrsp.crypto.pki.Pem;
 import io.openrsp.crypto.pki.PkiException;
 import io.openrsp.crypto.pki.Validity;
+import io.openrsp.crypto.seal.MasterKey;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +65,7 @@ public final class CaKeyLoader {
                 key = sealer.unseal(stored.get().sealedKey(), certificate);
             } catch (CryptoException e) {
                 throw new IllegalStateException(
-                        "the stored CA key does not open with this master key (" + MasterKeyLoader.ENV + ")", e);
+                        "the stored CA key does not open with this master key (" + MasterKey.ENV + ")", e);
             }
             CertificateAuthority ca = authority(certificate, key);
             LOG.info("CI loaded: {}", certificate.getSubjectX500Principal().getName());

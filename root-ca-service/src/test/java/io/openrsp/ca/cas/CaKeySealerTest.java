@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.openrsp.crypto.CryptoException;
+import io.openrsp.crypto.aead.AesGcmAead;
 import io.openrsp.crypto.pki.Pem;
 import io.openrsp.crypto.pki.TestPki;
+import io.openrsp.crypto.seal.MasterKey;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.util.Arrays;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,9 +38,9 @@ class CaKeySealerTest {
         byte[] sealed = sealer.seal(ciKey(), ci());
 
         assertThat(sealer.unseal(sealed, ci()).getEncoded()).isEqualTo(ciKey().getEncoded());
-        assertThat(new String(sealed, java.nio.charset.StandardCharsets.ISO_8859_1))
+        assertThat(new String(sealed, StandardCharsets.ISO_8859_1))
                 .as("no PKCS#8 in the clear")
-                .doesNotContain(new String(ciKey().getEncoded(), java.nio.charset.StandardCharsets.ISO_8859_1));
+                .doesNotContain(new String(ciKey().getEncoded(), StandardCharsets.ISO_8859_1));
     }
 
     @Test
@@ -64,6 +69,22 @@ class CaKeySealerTest {
         var other = new CaKeySealer(MasterKey.fromBase64(OTHER_MASTER, "test"), random);
 
         assertThatThrownBy(() -> other.unseal(sealed, ci())).isInstanceOf(CryptoException.class);
+    }
+
+    @Test
+    void unsealWhenBlobSealedWithTheFormerLayoutThenSameKey() throws Exception {
+        // Blobs stored before the Sealer existed: AES-256-GCM under deriveDataKey(PURPOSE),
+        // AAD = UTF-8(PURPOSE) || 0x00 || SHA-256(certificate DER). They must still open.
+        MasterKey master = MasterKey.fromBase64(MASTER, "test");
+        byte[] purpose = CaKeySealer.PURPOSE.getBytes(StandardCharsets.UTF_8);
+        byte[] hash = MessageDigest.getInstance("SHA-256").digest(ci().getEncoded());
+        byte[] aad = Arrays.copyOf(purpose, purpose.length + 1 + hash.length);
+        System.arraycopy(hash, 0, aad, purpose.length + 1, hash.length);
+        byte[] sealed =
+                new AesGcmAead(master.deriveDataKey(CaKeySealer.PURPOSE), random).encrypt(ciKey().getEncoded(), aad);
+
+        assertThat(new CaKeySealer(master, random).unseal(sealed, ci()).getEncoded())
+                .isEqualTo(ciKey().getEncoded());
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.openrsp.smsr.security;
 
 import io.openrsp.crypto.pki.MutualTlsContract;
 import io.openrsp.crypto.pki.TestPki;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,6 +26,12 @@ class SmSrMutualTlsIT extends MutualTlsContract {
         registry.add(
                 "openrsp.tls.trust-bundle", () -> PKI.file("trust-bundle.pem").toString());
         registry.add("spring.ssl.bundle.watch.file.quiet-period", () -> "100ms");
+        // The EIS (io.openrsp.smsr.eis): a private database, a master key, the test PKI's EUM; ES5 on any free port.
+        registry.add("openrsp.smsr.eum-certificates", () -> PKI.file("eum.crt").toString());
+        registry.add("OPENRSP_MASTER_KEY", () -> "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+        registry.add(
+                "spring.datasource.url", () -> "jdbc:h2:mem:smsr-mtls-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        registry.add("openrsp.es5.port", () -> "0");
     }
 
     @AfterAll

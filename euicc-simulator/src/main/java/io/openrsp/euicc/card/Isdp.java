@@ -1,0 +1,43 @@
+package io.openrsp.euicc.card;
+
+import io.openrsp.rsp.es5.LifeCycle;
+import io.openrsp.rsp.id.Aid;
+import java.time.Instant;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * GSMA SGP.02 v4.2 §2.2.1 / DESIGN.md §3.3: one ISD-P in the card model, immutable.
+ *
+ * @param aid its AID
+ * @param lifeCycle CREATED until a profile is installed, then DISABLED or ENABLED
+ * @param fallback the fall-back attribute
+ * @param memoryQuota memory reserved at creation (the {@code EF 04 83 ..} system parameter; 0 when absent)
+ * @param iccid the installed profile's ICCID, null while none is installed
+ * @param createdAt when the INSTALL created it
+ */
+record Isdp(
+        Aid aid,
+        LifeCycle lifeCycle,
+        boolean fallback,
+        long memoryQuota,
+        @Nullable String iccid,
+        Instant createdAt) {
+
+    Isdp {
+        Objects.requireNonNull(aid, "aid");
+        Objects.requireNonNull(lifeCycle, "lifeCycle");
+        Objects.requireNonNull(createdAt, "createdAt");
+        if (memoryQuota < 0) {
+            throw new IllegalArgumentException("memoryQuota must be >= 0");
+        }
+    }
+
+    Isdp withLifeCycle(LifeCycle newLifeCycle) {
+        return new Isdp(aid, newLifeCycle, fallback, memoryQuota, iccid, createdAt);
+    }
+
+    IsdpView view() {
+        return new IsdpView(aid.toString(), lifeCycle.toProfileState().wireValue(), fallback, memoryQuota, iccid);
+    }
+}
