@@ -47,7 +47,9 @@ public final class PskHandshakeLoad {
         int rounds = Integer.parseInt(args[6]);
         BcTlsCrypto crypto = new BcTlsCrypto(new SecureRandom());
 
-        run(server, identity, psk, crypto, Math.min(handshakes, 200), concurrency); // warm-up
+        // Warm-up: two unmeasured rounds, so both JITs (this client's and a Java server's) have settled.
+        run(server, identity, psk, crypto, handshakes, concurrency);
+        run(server, identity, psk, crypto, handshakes, concurrency);
         List<Double> rates = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
             long start = System.nanoTime();
