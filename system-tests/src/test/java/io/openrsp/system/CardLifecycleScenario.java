@@ -1,6 +1,7 @@
 package io.openrsp.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.openrsp.rsp.es.Es3;
@@ -52,11 +53,14 @@ abstract class CardLifecycleScenario {
         }
     };
 
+    private Database database;
+
     abstract Database database();
 
     @BeforeAll
     void startPlatform() throws Exception {
-        platform = Platform.start(database());
+        database = database();
+        platform = Platform.start(database);
         es3 = new Es3Caller(platform.client("sm-dp"), platform.smsr());
         simulator = new SimulatorAdmin(platform.client("admin"), platform.simulator());
     }
@@ -160,6 +164,52 @@ abstract class CardLifecycleScenario {
         assertThat(card).hasSize(6);
         assertThat(card.values().stream().filter("Enabled"::equals)).hasSizeLessThanOrEqualTo(1);
         assertAgree(eid);
+    }
+
+    @Test
+    void enableProfileWhenConcurrentCallsForTwoInstalledProfilesThenOneEnabledAndEisMatchesCard() throws Exception {
+        String eid = simulator.createRegisteredCards(1).getFirst();
+        List<String> aids = List.of(createIsdp(eid), createIsdp(eid));
+        for (String aid : aids) {
+            // Stands in for the SCP03t download of issue 5: the card holds a disabled profile in the ISD-P, then the
+            // SM-DP reports the download over ES3 as it will after a real one.
+            assumeTrue(
+                    database.updateServiceDatabase(
+                            "euicc-simulator",
+                            "UPDATE isdp SET life_cycle = 'DISABLED' WHERE eid = ? AND aid = ?",
+                            eid,
+                            aid),
+                    "the card's database is not reachable from the test (embedded H2)");
+            Es3.ProfileDownloadCompleted.Response completed = es3.call(
+                    Es3.ProfileDownloadCompleted.PATH,
+                    new Es3.ProfileDownloadCompleted.Request(
+                            Es3Caller.header(), 60, eid, iccidOf(eid, aid), "demo", null, null),
+                    Es3.ProfileDownloadCompleted.Response.class);
+            assertSuccess(completed.header());
+        }
+        assertAgree(eid);
+
+        List<Callable<Void>> enables = new ArrayList<>();
+        List<ExecutionStatus> outcomes = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int i = 0; i < 12; i++) {
+            String aid = aids.get(i % 2);
+            enables.add(() -> {
+                outcomes.add(es3.call(
+                                Es3.EnableProfile.PATH,
+                                new Es3.EnableProfile.Request(Es3Caller.header(), 60, eid, iccidOf(eid, aid)),
+                                Es3.EnableProfile.Response.class)
+                        .header()
+                        .functionExecutionStatus()
+                        .status());
+                return null;
+            });
+        }
+        runAll(enables, 12);
+
+        assertThat(outcomes).contains(ExecutionStatus.EXECUTED_SUCCESS).doesNotContain(ExecutionStatus.EXPIRED);
+        assertThat(simulator.isdps(eid).values()).containsOnlyOnce("Enabled").contains("Disabled");
+        // The card reports each switch by notification in a session of its own; the EIS follows them.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertAgree(eid));
     }
 
     @Test

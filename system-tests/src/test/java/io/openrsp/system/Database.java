@@ -2,6 +2,7 @@ package io.openrsp.system;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -21,6 +22,12 @@ sealed interface Database extends AutoCloseable {
 
     /** The command-line settings that point {@code service} at its database; none for the embedded default. */
     List<String> settingsFor(String service) throws SQLException;
+
+    /**
+     * Runs an update in {@code service}'s own database, for a test that must put a card into a state no wire
+     * interface reaches yet; false when this database cannot be reached from outside the service (embedded H2).
+     */
+    boolean updateServiceDatabase(String service, String sql, String... parameters) throws SQLException;
 
     @Override
     void close() throws SQLException;
@@ -47,6 +54,11 @@ sealed interface Database extends AutoCloseable {
         }
 
         @Override
+        public boolean updateServiceDatabase(String service, String sql, String... parameters) {
+            return false;
+        }
+
+        @Override
         public void close() {}
 
         @Override
@@ -68,7 +80,7 @@ sealed interface Database extends AutoCloseable {
 
         @Override
         public synchronized List<String> settingsFor(String service) throws SQLException {
-            String name = ("openrsp_st_" + run + "_" + service.replace('-', '_')).toLowerCase(Locale.ROOT);
+            String name = databaseName(service);
             execute("CREATE DATABASE " + name);
             created.add(name);
             return List.of(
@@ -87,6 +99,22 @@ sealed interface Database extends AutoCloseable {
                 }
             }
             return otherwise;
+        }
+
+        @Override
+        public boolean updateServiceDatabase(String service, String sql, String... parameters) throws SQLException {
+            try (Connection connection = DriverManager.getConnection(urlOf(databaseName(service)));
+                    PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    statement.setString(i + 1, parameters[i]);
+                }
+                statement.executeUpdate();
+                return true;
+            }
+        }
+
+        private String databaseName(String service) {
+            return ("openrsp_st_" + run + "_" + service.replace('-', '_')).toLowerCase(Locale.ROOT);
         }
 
         private String urlOf(String database) {
