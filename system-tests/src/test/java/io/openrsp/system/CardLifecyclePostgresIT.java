@@ -2,16 +2,20 @@ package io.openrsp.system;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.openrsp.testing.TestPostgres;
+import java.util.Optional;
+
 /**
- * {@link CardLifecycleScenario} on PostgreSQL: a fresh database per service on the server named by
- * {@value Database#POSTGRES_URL_ENV} ({@code .ci/run} sets it). Without that server the class is skipped and says why.
+ * {@link CardLifecycleScenario} on PostgreSQL: a fresh database per service on the server {@link TestPostgres}
+ * chooses (the configured one, which {@code .ci/run} sets, or a container). Without either the class is skipped and
+ * says why.
  */
 class CardLifecyclePostgresIT extends CardLifecycleScenario {
 
     @Override
     Database database() {
-        String url = System.getenv(Database.POSTGRES_URL_ENV);
-        assumeTrue(url != null && !url.isBlank(), Database.POSTGRES_URL_ENV + " names no PostgreSQL server");
-        return Database.postgres();
+        Optional<TestPostgres> server = TestPostgres.server();
+        assumeTrue(server.isPresent(), TestPostgres.skipReason());
+        return Database.postgres(server.get());
     }
 }

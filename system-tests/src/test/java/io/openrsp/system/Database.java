@@ -1,24 +1,20 @@
 package io.openrsp.system;
 
+import io.openrsp.testing.TestPostgres;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
+import java.util.Map;
 
 /**
  * Where the services keep their state in a run (DESIGN.md §7): the embedded H2 default (files under each service's
- * {@code ./data}), or PostgreSQL with a fresh database per service, created here and dropped at the end. The
- * PostgreSQL server is the one named by {@value #POSTGRES_URL_ENV} ({@code .ci/run} sets it to the server on
- * 127.0.0.1:5432).
+ * {@code ./data}), or PostgreSQL with a fresh database per service, created here and dropped at the end, on the
+ * server {@link TestPostgres} chooses.
  */
 sealed interface Database extends AutoCloseable {
-
-    String POSTGRES_URL_ENV = "OPENRSP_TEST_POSTGRES_URL";
 
     /** The command-line settings that point {@code service} at its database; none for the embedded default. */
     List<String> settingsFor(String service) throws SQLException;
@@ -36,13 +32,9 @@ sealed interface Database extends AutoCloseable {
         return new H2();
     }
 
-    /** A PostgreSQL database per service on the server named by {@value #POSTGRES_URL_ENV}. */
-    static Database postgres() {
-        String url = System.getenv(POSTGRES_URL_ENV);
-        if (url == null || url.isBlank()) {
-            throw new IllegalStateException(POSTGRES_URL_ENV + " is not set");
-        }
-        return new Postgres(url);
+    /** A PostgreSQL database per service on {@code server}. */
+    static Database postgres(TestPostgres server) {
+        return new Postgres(server);
     }
 
     /** The services' defaults: an H2 file database under the working directory. */
@@ -67,43 +59,34 @@ sealed interface Database extends AutoCloseable {
         }
     }
 
-    /** One database per service, named {@code openrsp_st_<run>_<service>}. */
+    /** One database per service, created on the server when the service is started and dropped at the end. */
     final class Postgres implements Database {
 
-        private final String serverUrl;
-        private final String run = UUID.randomUUID().toString().substring(0, 8);
-        private final List<String> created = new ArrayList<>();
+        private final TestPostgres server;
+        private final Map<String, String> urls = new LinkedHashMap<>();
 
-        private Postgres(String serverUrl) {
-            this.serverUrl = serverUrl;
+        private Postgres(TestPostgres server) {
+            this.server = server;
         }
 
         @Override
         public synchronized List<String> settingsFor(String service) throws SQLException {
-            String name = databaseName(service);
-            execute("CREATE DATABASE " + name);
-            created.add(name);
+            String url = server.createDatabase("st_" + service.replace('-', '_').toLowerCase(Locale.ROOT));
+            urls.put(service, url);
             return List.of(
-                    "--spring.datasource.url=" + urlOf(name),
-                    "--spring.datasource.username=" + parameter("user", "postgres"),
-                    "--spring.datasource.password=" + parameter("password", ""));
-        }
-
-        private String parameter(String key, String otherwise) {
-            int query = serverUrl.indexOf('?');
-            if (query >= 0) {
-                for (String pair : serverUrl.substring(query + 1).split("&")) {
-                    if (pair.startsWith(key + "=")) {
-                        return pair.substring(key.length() + 1);
-                    }
-                }
-            }
-            return otherwise;
+                    "--spring.datasource.url=" + url,
+                    "--spring.datasource.username=" + server.username(),
+                    "--spring.datasource.password=" + server.password());
         }
 
         @Override
-        public boolean updateServiceDatabase(String service, String sql, String... parameters) throws SQLException {
-            try (Connection connection = DriverManager.getConnection(urlOf(databaseName(service)));
+        public synchronized boolean updateServiceDatabase(String service, String sql, String... parameters)
+                throws SQLException {
+            String url = urls.get(service);
+            if (url == null) {
+                throw new IllegalStateException(service + " has no database: it was not started");
+            }
+            try (Connection connection = server.connect(url);
                     PreparedStatement statement = connection.prepareStatement(sql)) {
                 for (int i = 0; i < parameters.length; i++) {
                     statement.setString(i + 1, parameters[i]);
@@ -113,30 +96,12 @@ sealed interface Database extends AutoCloseable {
             }
         }
 
-        private String databaseName(String service) {
-            return ("openrsp_st_" + run + "_" + service.replace('-', '_')).toLowerCase(Locale.ROOT);
-        }
-
-        private String urlOf(String database) {
-            // jdbc:postgresql://host:port/<db>?params: swap the database name, keep the rest.
-            int slash = serverUrl.indexOf('/', "jdbc:postgresql://".length());
-            int query = serverUrl.indexOf('?', slash);
-            return serverUrl.substring(0, slash + 1) + database + (query < 0 ? "" : serverUrl.substring(query));
-        }
-
-        private void execute(String sql) throws SQLException {
-            try (Connection connection = DriverManager.getConnection(serverUrl);
-                    Statement statement = connection.createStatement()) {
-                statement.execute(sql);
-            }
-        }
-
         @Override
         public synchronized void close() throws SQLException {
-            for (String name : created) {
-                execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            for (String url : urls.values()) {
+                server.dropDatabase(url);
             }
-            created.clear();
+            urls.clear();
         }
 
         @Override

@@ -47,4 +47,40 @@ public record Eis(
         Elements.mandatory("ecasd", ecasd);
         profiles = Elements.optionalList("profiles", profiles);
     }
+
+    /** This EIS with {@code profiles} in place of its own. */
+    public Eis withProfiles(List<ProfileInfo> profiles) {
+        return new Eis(
+                eid,
+                eumId,
+                productionDate,
+                platformType,
+                platformVersion,
+                remainingMemory,
+                availableMemoryForProfiles,
+                lastAuditDate,
+                smsrId,
+                isdRAid,
+                ecasd,
+                profiles,
+                eumSignature);
+    }
+
+    /** This EIS with {@code eumSignature} set (null removes it). */
+    public Eis withEumSignature(String eumSignature) {
+        return new Eis(
+                eid,
+                eumId,
+                productionDate,
+                platformType,
+                platformVersion,
+                remainingMemory,
+                availableMemoryForProfiles,
+                lastAuditDate,
+                smsrId,
+                isdRAid,
+                ecasd,
+                profiles,
+                eumSignature);
+    }
 }

@@ -19,24 +19,6 @@ public final class EisSignature {
     /** The signed bytes: the JSON of {@code eis} without {@code eumSignature}. */
     public static byte[] signedData(Eis eis) {
         Objects.requireNonNull(eis, "eis");
-        return EsJson.toJsonBytes(withSignature(eis, null));
-    }
-
-    /** A copy of {@code eis} with {@code eumSignature} set (null removes it). */
-    public static Eis withSignature(Eis eis, String eumSignature) {
-        return new Eis(
-                eis.eid(),
-                eis.eumId(),
-                eis.productionDate(),
-                eis.platformType(),
-                eis.platformVersion(),
-                eis.remainingMemory(),
-                eis.availableMemoryForProfiles(),
-                eis.lastAuditDate(),
-                eis.smsrId(),
-                eis.isdRAid(),
-                eis.ecasd(),
-                eis.profiles(),
-                eumSignature);
+        return EsJson.toJsonBytes(eis.withEumSignature(null));
     }
 }

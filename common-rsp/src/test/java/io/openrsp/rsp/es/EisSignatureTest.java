@@ -10,7 +10,7 @@ class EisSignatureTest {
 
     @Test
     void signedDataWhenSignaturePresentThenJsonWithoutIt() {
-        Eis signed = EisSignature.withSignature(TestEsMessages.eis(), "MEUCIQ==");
+        Eis signed = TestEsMessages.eis().withEumSignature("MEUCIQ==");
 
         String json = new String(EisSignature.signedData(signed), StandardCharsets.UTF_8);
 
@@ -18,13 +18,12 @@ class EisSignatureTest {
                 .startsWith("{\"eid\":\"")
                 .doesNotContain("eumSignature")
                 .doesNotContain("MEUCIQ==");
-        assertThat(EisSignature.signedData(signed))
-                .isEqualTo(EisSignature.signedData(EisSignature.withSignature(signed, null)));
+        assertThat(EisSignature.signedData(signed)).isEqualTo(EisSignature.signedData(signed.withEumSignature(null)));
     }
 
     @Test
     void signedDataWhenEisTravelledThroughRegisterEisJsonThenSameBytes() {
-        Eis signed = EisSignature.withSignature(TestEsMessages.eis(), "MEUCIQ==");
+        Eis signed = TestEsMessages.eis().withEumSignature("MEUCIQ==");
         var request = new Es1.RegisterEis.Request(TestEsMessages.requestHeader(), signed);
 
         Eis received = EsJson.readRequest(EsJson.toJson(request), Es1.RegisterEis.Request.class)
@@ -56,10 +55,10 @@ class EisSignatureTest {
     }
 
     @Test
-    void withSignatureWhenSetThenOnlyTheSignatureChanges() {
+    void withEumSignatureWhenSetThenOnlyTheSignatureChanges() {
         Eis eis = TestEsMessages.eis();
 
-        Eis signed = EisSignature.withSignature(eis, "c2ln");
+        Eis signed = eis.withEumSignature("c2ln");
 
         assertThat(signed.eumSignature()).isEqualTo("c2ln");
         assertThat(signed)

@@ -185,7 +185,7 @@ public final class Eum {
     /** {@code eis} with {@code eumSignature} set to this EUM's signature over {@link EisSignature#signedData}. */
     public Eis sign(Eis eis) {
         byte[] signature = eisSigner.sign(EisSignature.signedData(eis));
-        return EisSignature.withSignature(eis, Base64.getEncoder().encodeToString(signature));
+        return eis.withEumSignature(Base64.getEncoder().encodeToString(signature));
     }
 
     private X500Principal ecasdSubject(Eid eid) {

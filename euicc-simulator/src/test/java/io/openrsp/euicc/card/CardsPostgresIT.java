@@ -3,66 +3,49 @@ package io.openrsp.euicc.card;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.openrsp.crypto.pki.TestPki;
-import java.sql.DriverManager;
-import java.util.Locale;
-import java.util.UUID;
+import io.openrsp.testing.TestPostgres;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * {@link CardsScenario} on PostgreSQL: the server named by {@value #URL_ENV}, in a database created for this class
- * and dropped afterwards. Skipped without the variable.
+ * {@link CardsScenario} on PostgreSQL ({@link TestPostgres}: the configured server or a container), in a database
+ * created for this class and dropped afterwards. Skipped, saying why, when there is neither.
  */
 class CardsPostgresIT extends CardsScenario {
 
-    static final String URL_ENV = "OPENRSP_TEST_POSTGRES_URL";
-    static final String URL = System.getenv(URL_ENV);
-    static final String DATABASE =
-            "cards_it_" + UUID.randomUUID().toString().replace("-", "").toLowerCase(Locale.ROOT);
-
+    private static final Optional<TestPostgres> SERVER = TestPostgres.server();
     private static final TestPki PKI = TestPki.create();
+    private static String url;
 
     @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) throws Exception {
+    static void database(DynamicPropertyRegistry registry) throws SQLException {
         pki(registry, PKI);
         TestCardSettings.masterKey(registry);
-        if (!available()) {
+        if (SERVER.isEmpty()) {
             return;
         }
-        try (var connection = DriverManager.getConnection(URL);
-                var statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + DATABASE);
-        }
-        registry.add("spring.datasource.url", () -> withDatabase(URL, DATABASE));
+        TestPostgres server = SERVER.get();
+        url = server.createDatabase("cards_it");
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", server::username);
+        registry.add("spring.datasource.password", server::password);
     }
 
     @BeforeAll
     static void requirePostgres() {
-        assumeTrue(available(), URL_ENV + " is not set: PostgreSQL tests skipped");
+        assumeTrue(SERVER.isPresent(), TestPostgres.skipReason());
     }
 
     @AfterAll
-    static void dropDatabase() throws Exception {
+    static void dropDatabase() throws IOException, SQLException {
         PKI.delete();
-        if (available()) {
-            try (var connection = DriverManager.getConnection(URL);
-                    var statement = connection.createStatement()) {
-                statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-            }
+        if (url != null) {
+            SERVER.orElseThrow().dropDatabase(url);
         }
-    }
-
-    private static boolean available() {
-        return URL != null && !URL.isBlank();
-    }
-
-    /** {@code jdbc:postgresql://host:port/db?params} with the database replaced. */
-    static String withDatabase(String url, String database) {
-        int query = url.indexOf('?');
-        String base = query < 0 ? url : url.substring(0, query);
-        String params = query < 0 ? "" : url.substring(query);
-        return base.substring(0, base.lastIndexOf('/') + 1) + database + params;
     }
 }

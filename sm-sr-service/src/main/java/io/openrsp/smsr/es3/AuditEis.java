@@ -151,19 +151,6 @@ public class AuditEis {
                 : eis.profiles().stream()
                         .filter(p -> p.iccid() != null && wanted.contains(p.iccid()))
                         .toList();
-        return new Eis(
-                eis.eid(),
-                eis.eumId(),
-                eis.productionDate(),
-                eis.platformType(),
-                eis.platformVersion(),
-                eis.remainingMemory(),
-                eis.availableMemoryForProfiles(),
-                eis.lastAuditDate(),
-                eis.smsrId(),
-                eis.isdRAid(),
-                eis.ecasd(),
-                kept,
-                eis.eumSignature());
+        return eis.withProfiles(kept);
     }
 }

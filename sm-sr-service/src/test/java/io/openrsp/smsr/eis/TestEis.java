@@ -8,6 +8,7 @@ import io.openrsp.rsp.id.Aid;
 import io.openrsp.rsp.id.Eid;
 import io.openrsp.rsp.id.Tar;
 import io.openrsp.smsr.SmSrProperties;
+import io.openrsp.testing.MutableClock;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -25,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Test fixture: the EIS on a private in-memory H2 database (or any JDBC URL) migrated by Flyway, with every store and
- * service of {@code io.openrsp.smsr.eis} wired by hand, a {@link TestClock} and a fresh master key. {@link #register}
+ * service of {@code io.openrsp.smsr.eis} wired by hand, a {@link MutableClock} and a fresh master key. {@link #register}
  * puts a card in the EIS the way RegisterEIS leaves it.
  */
 public final class TestEis {
@@ -37,7 +38,7 @@ public final class TestEis {
     public final DataSource dataSource;
     public final JdbcClient jdbc;
     public final TransactionTemplate tx;
-    public final TestClock clock = new TestClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    public final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
     public final SmSrProperties properties;
     public final EuiccStore euiccs;
     public final IsdpStore isdps;

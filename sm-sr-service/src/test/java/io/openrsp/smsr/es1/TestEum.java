@@ -114,8 +114,7 @@ public final class TestEum {
 
     /** {@code eis} signed by this EUM. */
     public Eis sign(Eis eis) {
-        return EisSignature.withSignature(
-                eis, Base64.getEncoder().encodeToString(signer.sign(EisSignature.signedData(eis))));
+        return eis.withEumSignature(Base64.getEncoder().encodeToString(signer.sign(EisSignature.signedData(eis))));
     }
 
     private static String read(Path path) throws IOException {

@@ -13,6 +13,7 @@ import io.openrsp.rsp.id.Tar;
 import io.openrsp.rsp.script.CommandScript;
 import io.openrsp.rsp.script.ResponseScript;
 import io.openrsp.smsr.es5.CardCommandQueues.SessionTicket;
+import io.openrsp.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

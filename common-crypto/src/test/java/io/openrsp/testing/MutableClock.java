@@ -1,4 +1,4 @@
-package io.openrsp.smsr.eis;
+package io.openrsp.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,13 +7,17 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** Test fixture: a clock tests move forward instead of sleeping. */
-public final class TestClock extends Clock {
+/** Test fixture shared with the services (common-crypto test-jar): a clock tests move forward instead of sleeping. */
+public final class MutableClock extends Clock {
 
     private final AtomicReference<Instant> now;
 
-    public TestClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = new AtomicReference<>(start);
+    }
+
+    public void set(Instant instant) {
+        now.set(instant);
     }
 
     public void advance(Duration duration) {
