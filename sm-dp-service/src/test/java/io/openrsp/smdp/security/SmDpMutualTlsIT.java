@@ -25,6 +25,8 @@ class SmDpMutualTlsIT extends MutualTlsContract {
         registry.add(
                 "openrsp.tls.trust-bundle", () -> PKI.file("trust-bundle.pem").toString());
         registry.add("spring.ssl.bundle.watch.file.quiet-period", () -> "100ms");
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:sm-dp-mtls;DB_CLOSE_DELAY=-1");
+        registry.add("OPENRSP_MASTER_KEY", () -> "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
     }
 
     @AfterAll
