@@ -144,8 +144,8 @@ class CardStore {
         for (Isdp isdp : current.values()) {
             Isdp previous = old.get(isdp.aid());
             if (previous == null) {
-                jdbc.sql("INSERT INTO isdp (eid, aid, life_cycle, fallback, memory_quota, iccid, created_at)"
-                                + " VALUES (?, ?, ?, ?, ?, ?, ?)")
+                jdbc.sql("INSERT INTO isdp (eid, aid, life_cycle, fallback, memory_quota, iccid, pol1, created_at)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
                         .params(
                                 eid,
                                 isdp.aid().toString(),
@@ -153,16 +153,18 @@ class CardStore {
                                 isdp.fallback(),
                                 isdp.memoryQuota(),
                                 isdp.iccid(),
+                                isdp.pol1().bits(),
                                 utc(isdp.createdAt()))
                         .update();
             } else if (!previous.equals(isdp)) {
-                jdbc.sql("UPDATE isdp SET life_cycle = ?, fallback = ?, memory_quota = ?, iccid = ?"
+                jdbc.sql("UPDATE isdp SET life_cycle = ?, fallback = ?, memory_quota = ?, iccid = ?, pol1 = ?"
                                 + " WHERE eid = ? AND aid = ?")
                         .params(
                                 isdp.lifeCycle().name(),
                                 isdp.fallback(),
                                 isdp.memoryQuota(),
                                 isdp.iccid(),
+                                isdp.pol1().bits(),
                                 eid,
                                 isdp.aid().toString())
                         .update();
@@ -209,7 +211,7 @@ class CardStore {
     }
 
     List<Isdp> isdps(Eid eid) {
-        return jdbc.sql("SELECT aid, life_cycle, fallback, memory_quota, iccid, created_at FROM isdp"
+        return jdbc.sql("SELECT aid, life_cycle, fallback, memory_quota, iccid, pol1, created_at FROM isdp"
                         + " WHERE eid = ? ORDER BY aid")
                 .param(eid.digits())
                 .query((rs, n) -> isdp(rs))
@@ -219,7 +221,7 @@ class CardStore {
     /** The ISD-Ps of the cards whose EID lies in [{@code from}, {@code to}], by EID (one query for a page). */
     Map<String, List<Isdp>> isdpsBetween(Eid from, Eid to) {
         Map<String, List<Isdp>> byEid = new HashMap<>();
-        jdbc.sql("SELECT eid, aid, life_cycle, fallback, memory_quota, iccid, created_at FROM isdp"
+        jdbc.sql("SELECT eid, aid, life_cycle, fallback, memory_quota, iccid, pol1, created_at FROM isdp"
                         + " WHERE eid BETWEEN ? AND ? ORDER BY eid, aid")
                 .params(from.digits(), to.digits())
                 .query(rs -> {
@@ -262,6 +264,7 @@ class CardStore {
                 rs.getBoolean("fallback"),
                 rs.getLong("memory_quota"),
                 rs.getString("iccid"),
+                Pol1.of(rs.getInt("pol1")),
                 created.toInstant());
     }
 

@@ -37,6 +37,8 @@ import java.util.Optional;
  *   <li>Enable and Disable queue a PROFILE_CHANGE_SUCCEEDED notification naming the ISD-P enabled afterwards (the
  *       disabled one when none is);
  *   <li>DeleteISDP: unknown {@code 6A88}; enabled or fall-back {@code 6985}; the quota returns to free memory;
+ *   <li>POL1 ({@link Pol1}): enabling another profile while the enabled one may not be disabled, disabling it, or
+ *       deleting an ISD-P whose profile may not be deleted: {@code 69E1}, checked after the state rules above;
  *   <li>GET STATUS: a named unknown AID {@code 6A88}; "all" on a card without ISD-Ps answers no data with
  *       {@code 9000} (so an audit of an empty card is not an error). Answers that exceed one R-APDU (about nine
  *       ISD-Ps) carry the first entries with {@code 6310} (GET STATUS "next occurrence" is not implemented);
@@ -87,7 +89,7 @@ final class IsdR {
         if (create.memoryBytes() > card.freeMemoryBytes()) {
             return refuse(card, StatusWord.NOT_ENOUGH_MEMORY);
         }
-        return ok(card.with(new Isdp(aid, LifeCycle.CREATED, false, create.memoryBytes(), null, now)));
+        return ok(card.with(new Isdp(aid, LifeCycle.CREATED, false, create.memoryBytes(), null, Pol1.NONE, now)));
     }
 
     private static boolean isReserved(Aid aid) {
@@ -107,6 +109,9 @@ final class IsdR {
         }
         CardState next = card;
         Optional<Isdp> previous = card.enabled();
+        if (previous.isPresent() && previous.get().pol1().disableNotAllowed()) {
+            return refuse(card, StatusWord.POL1_FORBIDS);
+        }
         if (previous.isPresent()) {
             next = next.with(previous.get().withLifeCycle(LifeCycle.DISABLED));
         }
@@ -121,6 +126,9 @@ final class IsdR {
         }
         if (target.get().lifeCycle() != LifeCycle.ENABLED || target.get().fallback()) {
             return refuse(card, StatusWord.CONDITIONS_NOT_SATISFIED);
+        }
+        if (target.get().pol1().disableNotAllowed()) {
+            return refuse(card, StatusWord.POL1_FORBIDS);
         }
         CardState next = card.with(target.get().withLifeCycle(LifeCycle.DISABLED));
         Aid nowEnabled = aid;
@@ -139,6 +147,9 @@ final class IsdR {
         }
         if (target.get().lifeCycle() == LifeCycle.ENABLED || target.get().fallback()) {
             return refuse(card, StatusWord.CONDITIONS_NOT_SATISFIED);
+        }
+        if (target.get().pol1().deleteNotAllowed()) {
+            return refuse(card, StatusWord.POL1_FORBIDS);
         }
         return ok(card.without(aid));
     }

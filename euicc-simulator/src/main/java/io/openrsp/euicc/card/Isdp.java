@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param fallback the fall-back attribute
  * @param memoryQuota memory reserved at creation (the {@code EF 04 83 ..} system parameter; 0 when absent)
  * @param iccid the installed profile's ICCID, null while none is installed
+ * @param pol1 the installed profile's POL1 ({@link Pol1#NONE} while none is installed)
  * @param createdAt when the INSTALL created it
  */
 record Isdp(
@@ -22,11 +23,13 @@ record Isdp(
         boolean fallback,
         long memoryQuota,
         @Nullable String iccid,
+        Pol1 pol1,
         Instant createdAt) {
 
     Isdp {
         Objects.requireNonNull(aid, "aid");
         Objects.requireNonNull(lifeCycle, "lifeCycle");
+        Objects.requireNonNull(pol1, "pol1");
         Objects.requireNonNull(createdAt, "createdAt");
         if (memoryQuota < 0) {
             throw new IllegalArgumentException("memoryQuota must be >= 0");
@@ -34,7 +37,7 @@ record Isdp(
     }
 
     Isdp withLifeCycle(LifeCycle newLifeCycle) {
-        return new Isdp(aid, newLifeCycle, fallback, memoryQuota, iccid, createdAt);
+        return new Isdp(aid, newLifeCycle, fallback, memoryQuota, iccid, pol1, createdAt);
     }
 
     IsdpView view() {

@@ -253,6 +253,21 @@ abstract class CardsScenario {
     }
 
     @Test
+    void executeWhenPol1ForbidsDeletionThen69E1AndTheIsdpStays() {
+        NewCard card = created();
+        run(card.eid(), IsdRCommands.createIsdp(A, 0));
+        TestProfiles profiles = new TestProfiles(context);
+        profiles.installTestProfile(card.eid(), A, "8901000000000000001");
+        profiles.setPol1(card.eid(), A, false, true);
+
+        ResponseScript response = run(card.eid(), IsdRCommands.deleteIsdp(A));
+
+        assertThat(response.responses()).containsExactly(ResponseApdu.of(StatusWord.POL1_FORBIDS));
+        assertThat(cards.view(card.eid()).orElseThrow().isdps())
+                .containsExactly(new IsdpView(A.toString(), "Disabled", false, 0, "8901000000000000001"));
+    }
+
+    @Test
     void executeWhenEnablingIsdpWithoutProfileThen6985AndNothingChanges() {
         NewCard card = created();
         run(card.eid(), IsdRCommands.createIsdp(A, 0));

@@ -210,6 +210,7 @@ class IsdRRandomizedTest {
                                     fallback,
                                     isdp.memoryQuota(),
                                     isdp.iccid(),
+                                    isdp.pol1(),
                                     isdp.createdAt()));
                         }
                         card = moved;

@@ -4,6 +4,7 @@ import static io.openrsp.euicc.card.TestCardStates.NOW;
 import static io.openrsp.euicc.card.TestCardStates.empty;
 import static io.openrsp.euicc.card.TestCardStates.isdp;
 import static io.openrsp.euicc.card.TestCardStates.withIsdp;
+import static io.openrsp.euicc.card.TestCardStates.withPol1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openrsp.rsp.apdu.CommandApdu;
@@ -203,6 +204,40 @@ class IsdRTest {
         CardState card = withIsdp(empty(), A, LifeCycle.DISABLED, true, 0);
 
         assertRefused(card, IsdRCommands.deleteIsdp(A), StatusWord.CONDITIONS_NOT_SATISFIED);
+    }
+
+    @Test
+    void enableProfileWhenEnabledProfilePol1ForbidsDisablingThen69E1() {
+        CardState card = withPol1(
+                withIsdp(withIsdp(empty(), A, LifeCycle.ENABLED, false, 0), B, LifeCycle.DISABLED, false, 0),
+                A,
+                new Pol1(true, false));
+
+        assertRefused(card, IsdRCommands.enableProfile(B), StatusWord.POL1_FORBIDS);
+    }
+
+    @Test
+    void disableProfileWhenPol1ForbidsDisablingThen69E1() {
+        CardState card = withPol1(withIsdp(empty(), A, LifeCycle.ENABLED, false, 0), A, new Pol1(true, false));
+
+        assertRefused(card, IsdRCommands.disableProfile(A), StatusWord.POL1_FORBIDS);
+    }
+
+    @Test
+    void deleteIsdpWhenPol1ForbidsDeletionThen69E1() {
+        CardState card = withPol1(withIsdp(empty(), A, LifeCycle.DISABLED, false, 0), A, new Pol1(false, true));
+
+        assertRefused(card, IsdRCommands.deleteIsdp(A), StatusWord.POL1_FORBIDS);
+    }
+
+    @Test
+    void disableProfileWhenPol1OnlyForbidsDeletionThenDisabled() {
+        CardState card = withPol1(withIsdp(empty(), A, LifeCycle.ENABLED, false, 0), A, new Pol1(false, true));
+
+        IsdR.Step step = run(card, IsdRCommands.disableProfile(A));
+
+        assertThat(step.response().statusWord()).isEqualTo(StatusWord.NO_ERROR);
+        assertThat(step.state().isdp(A).orElseThrow().lifeCycle()).isEqualTo(LifeCycle.DISABLED);
     }
 
     @Test

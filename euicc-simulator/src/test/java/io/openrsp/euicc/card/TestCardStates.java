@@ -20,6 +20,19 @@ final class TestCardStates {
         return new CardState(EID, MEMORY, List.of(), List.of(), CardState.FIRST_SEQUENCE_NUMBER);
     }
 
+    /** {@code card}'s ISD-P {@code aid} with {@code pol1} (the rules its profile would carry). */
+    static CardState withPol1(CardState card, Aid aid, Pol1 pol1) {
+        Isdp isdp = card.isdp(aid).orElseThrow();
+        return card.with(new Isdp(
+                isdp.aid(),
+                isdp.lifeCycle(),
+                isdp.fallback(),
+                isdp.memoryQuota(),
+                isdp.iccid(),
+                pol1,
+                isdp.createdAt()));
+    }
+
     static Aid isdp(int tar) {
         return Aid.isdP(Tar.of(tar));
     }
@@ -27,6 +40,6 @@ final class TestCardStates {
     /** {@code card} with an ISD-P in {@code lifeCycle} (a DISABLED or ENABLED one holds a test profile). */
     static CardState withIsdp(CardState card, Aid aid, LifeCycle lifeCycle, boolean fallback, long quota) {
         String iccid = lifeCycle == LifeCycle.CREATED ? null : "8901000000000000001";
-        return card.with(new Isdp(aid, lifeCycle, fallback, quota, iccid, NOW));
+        return card.with(new Isdp(aid, lifeCycle, fallback, quota, iccid, Pol1.NONE, NOW));
     }
 }

@@ -38,8 +38,24 @@ public final class TestProfiles {
                     current.fallback(),
                     current.memoryQuota(),
                     iccid,
+                    current.pol1(),
                     current.createdAt());
         });
+    }
+
+    /** Gives the profile in {@code isdp} the POL1 rules {@code pol1} (what its package will carry in issue 5). */
+    public void setPol1(Eid eid, Aid isdp, boolean disableNotAllowed, boolean deleteNotAllowed) {
+        update(
+                eid,
+                isdp,
+                current -> new Isdp(
+                        current.aid(),
+                        current.lifeCycle(),
+                        current.fallback(),
+                        current.memoryQuota(),
+                        current.iccid(),
+                        new Pol1(disableNotAllowed, deleteNotAllowed),
+                        current.createdAt()));
     }
 
     /** Gives {@code isdp} the fall-back attribute and takes it from any other ISD-P of the card. */
@@ -56,6 +72,7 @@ public final class TestProfiles {
                         current.aid().equals(isdp),
                         current.memoryQuota(),
                         current.iccid(),
+                        current.pol1(),
                         current.createdAt()));
             }
             save(row, before, after);
