@@ -37,6 +37,21 @@ record CardRow(
         Objects.requireNonNull(ecasdCertificate, "ecasdCertificate");
     }
 
+    /** This row as it is after a write that moved its version to {@code newVersion}. */
+    CardRow withVersion(long newVersion) {
+        return new CardRow(
+                eid,
+                ecasdPrivateSealed,
+                ecasdCertificate,
+                memoryBytes,
+                keyMaterialSealed,
+                smsrId,
+                scp80Counter,
+                reachable,
+                nextNotificationSeq,
+                newVersion);
+    }
+
     boolean registered() {
         return keyMaterialSealed != null;
     }

@@ -1,5 +1,6 @@
 package io.openrsp.euicc.card;
 
+import io.openrsp.crypto.scp03.Scp03SequenceCounter;
 import io.openrsp.rsp.es5.LifeCycle;
 import io.openrsp.rsp.es5.NotificationType;
 import io.openrsp.rsp.id.Aid;
@@ -22,8 +23,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * DESIGN.md §7: tables {@code card}, {@code isdp} and {@code notification} ({@code V1__cards.sql}) through
- * {@link JdbcClient}, SQL that runs unchanged on H2 and PostgreSQL. Holds nothing per card in memory; callers run
+ * DESIGN.md §7: tables {@code card}, {@code isdp} and {@code notification} ({@code V1__cards.sql}), and the ES8
+ * results {@code isdp_key_set} and {@code profile} ({@code V3__isdp_es8.sql}) through {@link JdbcClient}, SQL that
+ * runs unchanged on H2 and PostgreSQL. Holds nothing per card in memory; callers run
  * every method inside their transaction.
  *
  * <p>Every write to a card's state goes through {@link #bumpVersion} first: the {@code version} column is the
@@ -136,6 +138,13 @@ class CardStore {
         Map<Aid, Isdp> current = after.isdps().stream().collect(Collectors.toMap(Isdp::aid, Function.identity()));
         for (Isdp gone : old.values()) {
             if (!current.containsKey(gone.aid())) {
+                // An ISD-P takes its ES8 key set and its profile with it.
+                jdbc.sql("DELETE FROM isdp_key_set WHERE eid = ? AND aid = ?")
+                        .params(eid, gone.aid().toString())
+                        .update();
+                jdbc.sql("DELETE FROM profile WHERE eid = ? AND aid = ?")
+                        .params(eid, gone.aid().toString())
+                        .update();
                 jdbc.sql("DELETE FROM isdp WHERE eid = ? AND aid = ?")
                         .params(eid, gone.aid().toString())
                         .update();
@@ -196,6 +205,107 @@ class CardStore {
                     .params(after.nextNotificationSeq(), eid)
                     .update();
         }
+    }
+
+    /** The ES8 key set of an ISD-P as stored: KVN, sealed keys, SCP03t sequence counter last accepted. */
+    record KeySetRow(int kvn, String sealed, Scp03SequenceCounter sequenceCounter) {
+
+        KeySetRow {
+            Objects.requireNonNull(sealed, "sealed");
+            Objects.requireNonNull(sequenceCounter, "sequenceCounter");
+        }
+
+        @Override
+        public String toString() {
+            return "KeySetRow[kvn=" + kvn + ", sequenceCounter=" + sequenceCounter.value() + ", sealed redacted]";
+        }
+    }
+
+    /** A profile row: the ISD-P holding it, what the view shows, and K || OPc sealed. */
+    record ProfileRow(Aid isdp, InstalledProfile profile, String kiOpcSealed) {
+
+        @Override
+        public String toString() {
+            return "ProfileRow[isdp=" + isdp + ", " + profile + ", keys redacted]";
+        }
+    }
+
+    Optional<KeySetRow> keySet(Eid eid, Aid isdp) {
+        return jdbc.sql("SELECT kvn, key_set, sequence_counter FROM isdp_key_set WHERE eid = ? AND aid = ?")
+                .params(eid.digits(), isdp.toString())
+                .query((rs, n) -> new KeySetRow(
+                        rs.getInt("kvn"),
+                        rs.getString("key_set"),
+                        new Scp03SequenceCounter(rs.getInt("sequence_counter"))))
+                .optional();
+    }
+
+    /** Stores the ISD-P's key set in place of any earlier one; the sequence counter starts at {@code counter}. */
+    void replaceKeySet(Eid eid, Aid isdp, int kvn, String sealed, Scp03SequenceCounter counter, Instant now) {
+        jdbc.sql("DELETE FROM isdp_key_set WHERE eid = ? AND aid = ?")
+                .params(eid.digits(), isdp.toString())
+                .update();
+        jdbc.sql("INSERT INTO isdp_key_set (eid, aid, kvn, key_set, sequence_counter, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)")
+                .params(eid.digits(), isdp.toString(), kvn, sealed, counter.value(), utc(now))
+                .update();
+    }
+
+    /** @return false if the ISD-P has no key set */
+    boolean updateSequenceCounter(Eid eid, Aid isdp, Scp03SequenceCounter counter) {
+        return jdbc.sql("UPDATE isdp_key_set SET sequence_counter = ? WHERE eid = ? AND aid = ?")
+                        .params(counter.value(), eid.digits(), isdp.toString())
+                        .update()
+                == 1;
+    }
+
+    void insertProfile(Eid eid, Aid isdp, InstalledProfile profile, String kiOpcSealed, Instant now) {
+        jdbc.sql("INSERT INTO profile (eid, aid, iccid, imsi, profile_type, ki_opc, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        eid.digits(),
+                        isdp.toString(),
+                        profile.iccid(),
+                        profile.imsi(),
+                        profile.profileType(),
+                        kiOpcSealed,
+                        utc(now))
+                .update();
+    }
+
+    Optional<ProfileRow> profileByIccid(Eid eid, String iccid) {
+        return jdbc.sql("SELECT aid, iccid, imsi, profile_type, ki_opc FROM profile WHERE eid = ? AND iccid = ?")
+                .params(eid.digits(), iccid)
+                .query((rs, n) ->
+                        new ProfileRow(Aid.fromHex(rs.getString("aid")), installedProfile(rs), rs.getString("ki_opc")))
+                .optional();
+    }
+
+    /** The installed profiles of a card, by ISD-P AID. */
+    Map<Aid, InstalledProfile> profiles(Eid eid) {
+        Map<Aid, InstalledProfile> byAid = new HashMap<>();
+        jdbc.sql("SELECT aid, iccid, imsi, profile_type FROM profile WHERE eid = ?")
+                .param(eid.digits())
+                .query(rs -> {
+                    byAid.put(Aid.fromHex(rs.getString("aid")), installedProfile(rs));
+                });
+        return byAid;
+    }
+
+    /** The installed profiles of the cards whose EID lies in [{@code from}, {@code to}], by EID then AID. */
+    Map<String, Map<Aid, InstalledProfile>> profilesBetween(Eid from, Eid to) {
+        Map<String, Map<Aid, InstalledProfile>> byEid = new HashMap<>();
+        jdbc.sql("SELECT eid, aid, iccid, imsi, profile_type FROM profile WHERE eid BETWEEN ? AND ?")
+                .params(from.digits(), to.digits())
+                .query(rs -> {
+                    byEid.computeIfAbsent(rs.getString("eid"), k -> new HashMap<>())
+                            .put(Aid.fromHex(rs.getString("aid")), installedProfile(rs));
+                });
+        return byEid;
+    }
+
+    private static InstalledProfile installedProfile(ResultSet rs) throws SQLException {
+        return new InstalledProfile(rs.getString("iccid"), rs.getString("imsi"), rs.getString("profile_type"));
     }
 
     long count() {

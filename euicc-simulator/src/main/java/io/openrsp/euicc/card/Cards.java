@@ -1,7 +1,10 @@
 package io.openrsp.euicc.card;
 
 import io.openrsp.crypto.CryptoException;
+import io.openrsp.crypto.SecretBytes;
 import io.openrsp.crypto.ec.EcPrivateKey;
+import io.openrsp.crypto.scp03.Scp03KeySet;
+import io.openrsp.crypto.scp03.Scp03SequenceCounter;
 import io.openrsp.crypto.scp80.Scp80CounterState;
 import io.openrsp.crypto.scp80.Scp80Exception;
 import io.openrsp.crypto.scp80.Scp80Policy;
@@ -14,6 +17,7 @@ import io.openrsp.rsp.es5.NotificationType;
 import io.openrsp.rsp.id.Aid;
 import io.openrsp.rsp.id.Eid;
 import io.openrsp.rsp.id.Tar;
+import io.openrsp.rsp.saip.ProfilePackage;
 import io.openrsp.rsp.scp81.AdminSessionTrigger;
 import io.openrsp.rsp.scp81.PskIdentity;
 import io.openrsp.rsp.scp81.Scp81FormatException;
@@ -23,6 +27,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -62,18 +67,24 @@ public class Cards {
     private final Clock clock;
     private final SecureRandom random;
     private final CardLocks locks = new CardLocks(LOCK_STRIPES);
+    private final IsdpApplication isdpApplication;
 
     Cards(
             CardStore store,
             CardSecrets secrets,
             PlatformTransactionManager transactionManager,
             Clock clock,
-            SecureRandom random) {
+            SecureRandom random,
+            CardProperties properties) {
         this.store = Objects.requireNonNull(store, "store");
         this.secrets = Objects.requireNonNull(secrets, "secrets");
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
+        this.isdpApplication = new IsdpApplication(
+                new CiTrust(properties.ciCertificate(), clock),
+                random,
+                new Es8Sessions(clock, Es8Sessions.DEFAULT_MAX_SESSIONS, Es8Sessions.DEFAULT_EXPIRY));
     }
 
     /**
@@ -232,8 +243,10 @@ public class Cards {
 
     /**
      * Runs an expanded command script (ETSI TS 102 226) against the ISD-R, or against the application named by
-     * {@code targetedApplication} ({@link ScriptExecution}); stops at the first failing APDU; each APDU is atomic and
-     * the card's state after the script is committed in one transaction.
+     * {@code targetedApplication} ({@link ScriptExecution}); stops at the first failing APDU. At the ISD-R each APDU
+     * is atomic and the card's state after the script is committed in one transaction; an ISD-P deleted by it loses
+     * its ES8 key set, its profile and its in-memory ES8 state. At an ISD-P ({@link IsdpApplication}) each completed
+     * ES8 step is committed as it happens (key set, SCP03t counter, installed profile), never anything partial.
      *
      * @throws CardException {@code UNKNOWN_EID}
      */
@@ -244,15 +257,58 @@ public class Cards {
             CardRow row = row(eid);
             CardState before = store.state(row);
             Instant now = now();
-            ScriptExecution.Run run = ScriptExecution.run(before, targetedApplication, script, now);
+            ScriptExecution.Run run = ScriptExecution.run(before, targetedApplication, script, now, (card, isdp, s) -> {
+                StoreEs8Storage storage = new StoreEs8Storage(row, card);
+                try {
+                    return isdpApplication.run(eid, isdp, s, storage);
+                } catch (LostClaimException e) {
+                    // Another process wrote the card: what this one holds in memory for the ISD-P is not trusted.
+                    isdpApplication.forget(eid, isdp);
+                    throw e;
+                }
+            });
             if (!run.state().equals(before)) {
                 transactions.executeWithoutResult(status -> {
                     claim(row);
                     store.save(before, run.state(), now);
                 });
+                for (Isdp gone : before.isdps()) {
+                    if (run.state().isdp(gone.aid()).isEmpty()) {
+                        isdpApplication.forget(eid, gone.aid());
+                    }
+                }
             }
             return run.outcome();
         });
+    }
+
+    /**
+     * K and OPc of the profile {@code iccid} installed on the card, with its IMSI, for interoperability tests (the
+     * management API exposes them only when the operator switched the export on).
+     *
+     * @return empty if the card holds no profile with this ICCID
+     * @throws CardException {@code UNKNOWN_EID}
+     */
+    public Optional<ProfileKeys> profileKeys(Eid eid, String iccid) {
+        Objects.requireNonNull(eid, "eid");
+        Objects.requireNonNull(iccid, "iccid");
+        Optional<CardStore.ProfileRow> found = store.profileByIccid(eid, iccid);
+        if (found.isEmpty()) {
+            if (!store.exists(eid)) {
+                throw new CardException(CardException.Reason.UNKNOWN_EID, eid);
+            }
+            return Optional.empty();
+        }
+        CardStore.ProfileRow profile = found.get();
+        SubscriberKeys keys;
+        try {
+            keys = secrets.openProfileKeys(eid, profile.isdp(), profile.kiOpcSealed());
+        } catch (CryptoException e) {
+            throw new IllegalStateException("the sealed profile keys of card " + eid
+                    + " do not open: is this the master key they were sealed with?");
+        }
+        return Optional.of(
+                new ProfileKeys(profile.profile().iccid(), profile.profile().imsi(), keys.ki(), keys.opc()));
     }
 
     /** @throws CardException {@code UNKNOWN_EID} */
@@ -277,7 +333,11 @@ public class Cards {
     public Optional<CardView> view(Eid eid) {
         Objects.requireNonNull(eid, "eid");
         return store.find(eid)
-                .map(row -> view(row, store.isdps(eid), store.notifications(eid).size()));
+                .map(row -> view(
+                        row,
+                        store.isdps(eid),
+                        store.profiles(eid),
+                        store.notifications(eid).size()));
     }
 
     /**
@@ -298,10 +358,15 @@ public class Cards {
         Eid last = rows.getLast().eid();
         Map<String, List<Isdp>> isdps = store.isdpsBetween(first, last);
         Map<String, Integer> pending = store.pendingBetween(first, last);
+        Map<String, Map<Aid, InstalledProfile>> profiles = store.profilesBetween(first, last);
         List<CardView> views = new ArrayList<>(rows.size());
         for (CardRow row : rows) {
             String eid = row.eid().digits();
-            views.add(view(row, isdps.getOrDefault(eid, List.of()), pending.getOrDefault(eid, 0)));
+            views.add(view(
+                    row,
+                    isdps.getOrDefault(eid, List.of()),
+                    profiles.getOrDefault(eid, Map.of()),
+                    pending.getOrDefault(eid, 0)));
         }
         return views;
     }
@@ -310,7 +375,8 @@ public class Cards {
         return store.count();
     }
 
-    private static CardView view(CardRow row, List<Isdp> isdps, int pendingNotifications) {
+    private static CardView view(
+            CardRow row, List<Isdp> isdps, Map<Aid, InstalledProfile> profiles, int pendingNotifications) {
         long used = isdps.stream().mapToLong(Isdp::memoryQuota).sum();
         return new CardView(
                 row.eid().digits(),
@@ -319,7 +385,7 @@ public class Cards {
                 row.reachable(),
                 row.memoryBytes(),
                 row.memoryBytes() - used,
-                isdps.stream().map(Isdp::view).toList(),
+                isdps.stream().map(isdp -> isdp.view(profiles.get(isdp.aid()))).toList(),
                 pendingNotifications);
     }
 
@@ -372,13 +438,94 @@ public class Cards {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    /** The row's version moved between read and write: another process wrote the card. */
-    private static final class LostClaimException extends RuntimeException {
+    /**
+     * {@link Es8Storage} over the card store for one script, under the card's lock: each write claims the row
+     * (optimistic lock) in its own transaction and tracks the version it leaves, so the next write of the same script
+     * claims again.
+     */
+    private final class StoreEs8Storage implements Es8Storage {
 
-        private static final long serialVersionUID = 1L;
+        private final Eid eid;
+        private CardRow row;
+        private CardState state;
 
-        LostClaimException() {
-            super("card row claimed by another writer", null, false, false);
+        StoreEs8Storage(CardRow row, CardState state) {
+            this.eid = row.eid();
+            this.row = row;
+            this.state = state;
+        }
+
+        @Override
+        public CardState state() {
+            return state;
+        }
+
+        @Override
+        public EcPrivateKey ecasdKey() {
+            return openEcasdKey(row);
+        }
+
+        @Override
+        public Optional<StoredKeySet> keySet(Aid isdp) {
+            return store.keySet(eid, isdp).map(stored -> {
+                try {
+                    return new StoredKeySet(
+                            secrets.openKeySet(eid, isdp, stored.kvn(), stored.sealed()), stored.sequenceCounter());
+                } catch (CryptoException e) {
+                    throw new IllegalStateException("the sealed key set of ISD-P " + isdp + " of card " + eid
+                            + " does not open: is this the master key it was sealed with?");
+                }
+            });
+        }
+
+        @Override
+        public void replaceKeySet(Aid isdp, Scp03KeySet keySet) {
+            String sealed = secrets.sealKeySet(eid, isdp, keySet);
+            Instant now = now();
+            write(() -> store.replaceKeySet(eid, isdp, keySet.kvn(), sealed, Scp03SequenceCounter.initial(), now));
+        }
+
+        @Override
+        public void storeSequenceCounter(Aid isdp, Scp03SequenceCounter counter) {
+            write(() -> {
+                if (!store.updateSequenceCounter(eid, isdp, counter)) {
+                    throw new IllegalStateException("ISD-P " + isdp + " of card " + eid + " lost its key set");
+                }
+            });
+        }
+
+        @Override
+        public void install(Aid isdp, ProfilePackage profile) {
+            Isdp current = state.isdp(isdp).orElseThrow();
+            CardState after = state.with(current.withProfile(profile.iccid().digits()));
+            byte[] ki = profile.ki();
+            byte[] opc = profile.opc();
+            String sealed;
+            try {
+                sealed = secrets.sealProfileKeys(
+                        eid, isdp, new SubscriberKeys(SecretBytes.copyOf(ki), SecretBytes.copyOf(opc)));
+            } finally {
+                Arrays.fill(ki, (byte) 0);
+                Arrays.fill(opc, (byte) 0);
+            }
+            InstalledProfile installed = new InstalledProfile(
+                    profile.iccid().digits(), profile.imsi().digits(), profile.profileType());
+            Instant now = now();
+            CardState before = state;
+            write(() -> {
+                store.save(before, after, now);
+                store.insertProfile(eid, isdp, installed, sealed, now);
+            });
+            state = after;
+        }
+
+        private void write(Runnable change) {
+            CardRow claimed = row;
+            transactions.executeWithoutResult(status -> {
+                claim(claimed);
+                change.run();
+            });
+            row = claimed.withVersion(claimed.version() + 1);
         }
     }
 }

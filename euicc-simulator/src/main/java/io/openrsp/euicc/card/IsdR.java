@@ -43,8 +43,9 @@ import java.util.Optional;
  *       {@code 9000} (so an audit of an empty card is not an error). Answers that exceed one R-APDU (about nine
  *       ISD-Ps) carry the first entries with {@code 6310} (GET STATUS "next occurrence" is not implemented);
  *   <li>notification confirmation: removes the pending notification with that number; unknown number {@code 6A88};
- *   <li>INSTALL [for personalization] and STORE DATA other than the above: {@code 6A81} until issue 5 adds ES8 key
- *       establishment and SCP03t (add their cases here); any other INS: {@code 6D00}.
+ *   <li>INSTALL [for personalization] and STORE DATA other than the above: {@code 6A81} (ES8 key establishment and
+ *       SCP03t reach the ISD-P as scripts targeting it, {@link IsdpApplication}, not through the ISD-R); any other
+ *       INS: {@code 6D00}.
  * </ul>
  *
  * <p>Card-level policy (POL1, {@code 69E1}) is not modelled: no profile carries rules yet.

@@ -40,7 +40,20 @@ record Isdp(
         return new Isdp(aid, newLifeCycle, fallback, memoryQuota, iccid, pol1, createdAt);
     }
 
-    IsdpView view() {
-        return new IsdpView(aid.toString(), lifeCycle.toProfileState().wireValue(), fallback, memoryQuota, iccid);
+    /** @param profile the profile row of this ISD-P, null if none (a test hook may set an ICCID without one) */
+    IsdpView view(@Nullable InstalledProfile profile) {
+        return new IsdpView(
+                aid.toString(),
+                lifeCycle.toProfileState().wireValue(),
+                fallback,
+                memoryQuota,
+                iccid,
+                profile == null ? null : profile.imsi(),
+                profile == null ? null : profile.profileType());
+    }
+
+    /** This ISD-P holding the profile {@code newIccid}: DISABLED, as after an ES8 download. */
+    Isdp withProfile(String newIccid) {
+        return new Isdp(aid, LifeCycle.DISABLED, fallback, memoryQuota, newIccid, pol1, createdAt);
     }
 }

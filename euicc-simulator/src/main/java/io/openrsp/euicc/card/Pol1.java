@@ -4,8 +4,8 @@ package io.openrsp.euicc.card;
  * GSMA SGP.02 v4.2 §2.4.4 Policy Rules, POL1: the rules a profile carries into the card, enforced by the eUICC
  * itself (POL2 is the SM-SR's). A refused action answers {@code 69E1} ("POL1 of the profile prevents this action").
  *
- * <p>The profile package carries POL1; until the ES8 download of issue 5 installs one, only tests set it. Stored as a
- * bit set ({@link #bits()}).
+ * <p>The profile package carries POL1, but this platform's SAIP subset ({@code ProfilePackage}) does not read it yet:
+ * the ES8 download installs {@link #NONE}, and only tests set rules. Stored as a bit set ({@link #bits()}).
  *
  * @param disableNotAllowed the profile may not be disabled, so no other profile may be enabled while it is
  * @param deleteNotAllowed the profile's ISD-P may not be deleted

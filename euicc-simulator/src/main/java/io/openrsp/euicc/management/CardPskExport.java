@@ -56,7 +56,10 @@ public class CardPskExport {
         }
     }
 
-    /** @param exposeCardKeys whether {@code GET /cards/{eid}/psk} may answer (default false) */
+    /**
+     * @param exposeCardKeys whether {@code GET /cards/{eid}/psk} and {@code GET /cards/{eid}/profiles/{iccid}/keys}
+     *     ({@link ProfileKeyExport}) may answer (default false)
+     */
     @ConfigurationProperties("openrsp.management")
     public record Settings(@DefaultValue("false") boolean exposeCardKeys) {}
 }

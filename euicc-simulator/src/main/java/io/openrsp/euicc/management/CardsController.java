@@ -7,6 +7,7 @@ import io.openrsp.euicc.factory.CardFactory;
 import io.openrsp.euicc.factory.CreatedCard;
 import io.openrsp.euicc.factory.FactoryProperties;
 import io.openrsp.rsp.id.Eid;
+import io.openrsp.rsp.id.Iccid;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -37,12 +38,19 @@ public class CardsController {
     private final CardFactory factory;
     private final Cards cards;
     private final CardPskExport pskExport;
+    private final ProfileKeyExport profileKeyExport;
     private final int maxCardsPerRequest;
 
-    public CardsController(CardFactory factory, Cards cards, CardPskExport pskExport, FactoryProperties properties) {
+    public CardsController(
+            CardFactory factory,
+            Cards cards,
+            CardPskExport pskExport,
+            ProfileKeyExport profileKeyExport,
+            FactoryProperties properties) {
         this.factory = factory;
         this.cards = cards;
         this.pskExport = pskExport;
+        this.profileKeyExport = profileKeyExport;
         this.maxCardsPerRequest = properties.maxCardsPerRequest();
     }
 
@@ -74,6 +82,21 @@ public class CardsController {
     @GetMapping("/{eid}/psk")
     public CardPskExport.PskExport psk(@PathVariable String eid) {
         return pskExport.export(eid(eid));
+    }
+
+    /**
+     * K and OPc of a profile installed on the card, when the operator switched the export on ({@link
+     * ProfileKeyExport}); 404 otherwise.
+     */
+    @GetMapping("/{eid}/profiles/{iccid}/keys")
+    public ProfileKeyExport.KeysExport profileKeys(@PathVariable String eid, @PathVariable String iccid) {
+        Iccid profile;
+        try {
+            profile = Iccid.of(iccid);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("the ICCID must be 18 to 20 digits with a valid check digit");
+        }
+        return profileKeyExport.export(eid(eid), profile.digits());
     }
 
     @PutMapping("/{eid}/reachability")

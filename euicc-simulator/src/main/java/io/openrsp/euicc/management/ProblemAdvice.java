@@ -32,6 +32,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "invalid-request", e.getMessage());
     }
 
+    @ExceptionHandler(NotFoundException.class)
+    public ProblemDetail notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", e.getMessage());
+    }
+
     @ExceptionHandler(MalformedSmsException.class)
     public ProblemDetail malformedSms(MalformedSmsException e) {
         return problem(HttpStatus.BAD_REQUEST, "malformed-sms", e.getMessage());

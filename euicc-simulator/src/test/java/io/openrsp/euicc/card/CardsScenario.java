@@ -3,8 +3,12 @@ package io.openrsp.euicc.card;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.openrsp.crypto.AesKey;
 import io.openrsp.crypto.SecretKeyAccess;
 import io.openrsp.crypto.pki.TestPki;
+import io.openrsp.crypto.scp03.Scp03KeySet;
+import io.openrsp.crypto.scp03.Scp03SequenceCounter;
+import io.openrsp.crypto.scp03.Scp03tHost;
 import io.openrsp.crypto.scp80.Scp80Sender;
 import io.openrsp.rsp.apdu.ResponseApdu;
 import io.openrsp.rsp.apdu.StatusWord;
@@ -17,14 +21,18 @@ import io.openrsp.rsp.es5.NotificationType;
 import io.openrsp.rsp.id.Aid;
 import io.openrsp.rsp.id.Eid;
 import io.openrsp.rsp.id.Tar;
+import io.openrsp.rsp.saip.EuiccResponse;
+import io.openrsp.rsp.saip.ProfilePackage;
 import io.openrsp.rsp.scp81.AdminSessionTrigger;
 import io.openrsp.rsp.scp81.PskIdentity;
 import io.openrsp.rsp.script.CommandScript;
 import io.openrsp.rsp.script.ResponseScript;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -43,7 +51,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /**
  * The card store on a real database through the real Spring context ({@link Cards} with its store, sealing and
  * transactions): registration, scripts, notifications, push SMS reception, reachability, paging, the one-enabled
- * invariant under concurrent scripts, and sealing at rest. Subclasses choose the database.
+ * invariant under concurrent scripts, sealing at rest, and ES8 at an ISD-P (key set, SCP03t counter and installed
+ * profile persisted, removed with the ISD-P). Subclasses choose the database.
  */
 @SpringBootTest
 abstract class CardsScenario {
@@ -197,7 +206,7 @@ abstract class CardsScenario {
         ResponseScript created = run(card.eid(), IsdRCommands.createIsdp(A, 4096));
         assertThat(created.responses()).containsExactly(ResponseApdu.of(StatusWord.NO_ERROR));
         assertThat(cards.view(card.eid()).orElseThrow().isdps())
-                .containsExactly(new IsdpView(A.toString(), "Created", false, 4096, null));
+                .containsExactly(new IsdpView(A.toString(), "Created", false, 4096, null, null, null));
         assertThat(cards.view(card.eid()).orElseThrow().freeMemoryBytes()).isEqualTo(MEMORY - 4096);
 
         ResponseScript status = run(card.eid(), IsdRCommands.getStatus(A));
@@ -241,7 +250,7 @@ abstract class CardsScenario {
 
         assertThat(enabled.responses()).containsExactly(ResponseApdu.of(StatusWord.NO_ERROR));
         assertThat(cards.view(card.eid()).orElseThrow().isdps())
-                .containsExactly(new IsdpView(A.toString(), "Enabled", false, 0, "8901000000000000001"));
+                .containsExactly(new IsdpView(A.toString(), "Enabled", false, 0, "8901000000000000001", null, null));
         assertThat(cards.pendingNotifications(card.eid()))
                 .containsExactly(
                         new Notification(card.eid(), NotificationType.PROFILE_CHANGE_SUCCEEDED, Optional.of(A), 2));
@@ -264,7 +273,7 @@ abstract class CardsScenario {
 
         assertThat(response.responses()).containsExactly(ResponseApdu.of(StatusWord.POL1_FORBIDS));
         assertThat(cards.view(card.eid()).orElseThrow().isdps())
-                .containsExactly(new IsdpView(A.toString(), "Disabled", false, 0, "8901000000000000001"));
+                .containsExactly(new IsdpView(A.toString(), "Disabled", false, 0, "8901000000000000001", null, null));
     }
 
     @Test
@@ -511,6 +520,137 @@ abstract class CardsScenario {
         byte[] packet = TestCards.pushSms(TestCards.sender(registration.material()), 0x000001, new byte[] {1, 2, 3});
 
         assertThat(cards.receivePushSms(card.eid(), packet)).isEmpty();
+    }
+
+    private TestEs8Host.Card isdpA(Eid eid) {
+        return script -> {
+            ScriptOutcome outcome = cards.execute(eid, Optional.of(A), script);
+            assertThat(outcome).isInstanceOf(ScriptOutcome.Executed.class);
+            return ((ScriptOutcome.Executed) outcome).response();
+        };
+    }
+
+    private TestEs8Host es8Host() {
+        String ci = context.getEnvironment().getRequiredProperty("openrsp.cards.ci-certificate");
+        return TestEs8Host.of(Path.of(ci).getParent());
+    }
+
+    private Map<String, Object> keySetRow(Eid eid) {
+        return jdbc.sql("SELECT kvn, key_set, sequence_counter FROM isdp_key_set WHERE eid = ? AND aid = ?")
+                .params(eid.digits(), A.toString())
+                .query()
+                .singleRow();
+    }
+
+    private long rows(String table, Eid eid) {
+        return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE eid = ?")
+                .param(eid.digits())
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
+    void executeWhenKeysEstablishedAtTheIsdpThenKeySetStoredSealedWithAFreshCounter() throws Exception {
+        NewCard card = created();
+        run(card.eid(), IsdRCommands.createIsdp(A, MEMORY / 2));
+
+        Scp03KeySet keySet =
+                es8Host().establish(isdpA(card.eid()), card.ecasdKeys().publicKey());
+
+        Map<String, Object> row = keySetRow(card.eid());
+        assertThat(((Number) row.get("kvn")).intValue()).isEqualTo(0x30);
+        assertThat(((Number) row.get("sequence_counter")).intValue()).isZero();
+        String sealed = (String) row.get("key_set");
+        assertThat(Base64.getDecoder().decode(sealed)).hasSize(12 + 48 + 16);
+        for (AesKey key : List.of(keySet.keyEnc(), keySet.keyMac(), keySet.keyDek())) {
+            byte[] raw = key.secret().toByteArray(SecretKeyAccess.get());
+            assertThat(sealed)
+                    .doesNotContainIgnoringCase(hex(raw))
+                    .doesNotContain(Base64.getEncoder().encodeToString(raw));
+        }
+    }
+
+    @Test
+    void executeWhenProfileDownloadedAtTheIsdpThenInstalledShownCounterPersistedAndKeysSealed() throws Exception {
+        NewCard card = created();
+        run(card.eid(), IsdRCommands.createIsdp(A, MEMORY / 2));
+        TestEs8Host host = es8Host();
+        Scp03KeySet keySet = host.establish(isdpA(card.eid()), card.ecasdKeys().publicKey());
+        ProfilePackage profile = TestEs8Host.profile(2500);
+        Scp03tHost session = host.download(keySet, Scp03SequenceCounter.initial());
+
+        List<ResponseScript> responses =
+                TestEs8Host.sendStream(isdpA(card.eid()), session.protect(TestEs8Host.encode(profile)));
+
+        byte[] answer = TestEs8Host.data(responses.getLast());
+        assertThat(EuiccResponse.decode(session.verifyResponse(answer))).isEqualTo(EuiccResponse.success());
+        String iccid = profile.iccid().digits();
+        assertThat(cards.view(card.eid()).orElseThrow().isdps())
+                .containsExactly(new IsdpView(
+                        A.toString(),
+                        "Disabled",
+                        false,
+                        MEMORY / 2,
+                        iccid,
+                        profile.imsi().digits(),
+                        "Test profile"));
+        assertThat(((Number) keySetRow(card.eid()).get("sequence_counter")).intValue())
+                .isEqualTo(session.sequenceCounter().value());
+        ProfileKeys keys = cards.profileKeys(card.eid(), iccid).orElseThrow();
+        assertThat(keys.imsi()).isEqualTo(profile.imsi().digits());
+        assertThat(keys.ki().toByteArray(SecretKeyAccess.get())).isEqualTo(profile.ki());
+        assertThat(keys.opc().toByteArray(SecretKeyAccess.get())).isEqualTo(profile.opc());
+        assertThat(keys.toString()).doesNotContainIgnoringCase(hex(profile.ki()));
+        String sealed = jdbc.sql("SELECT ki_opc FROM profile WHERE eid = ? AND iccid = ?")
+                .params(card.eid().digits(), iccid)
+                .query(String.class)
+                .single();
+        assertThat(Base64.getDecoder().decode(sealed)).hasSize(12 + 32 + 16);
+        assertThat(sealed).doesNotContainIgnoringCase(hex(profile.ki())).doesNotContainIgnoringCase(hex(profile.opc()));
+        assertThat(cards.profileKeys(card.eid(), "8988220000000000028")).isEmpty();
+    }
+
+    @Test
+    void executeWhenDownloadStopsShortThenNothingInstalledButThe84CounterIsPersisted() throws Exception {
+        NewCard card = created();
+        run(card.eid(), IsdRCommands.createIsdp(A, MEMORY / 2));
+        TestEs8Host host = es8Host();
+        Scp03KeySet keySet = host.establish(isdpA(card.eid()), card.ecasdKeys().publicKey());
+        Scp03tHost session = host.download(keySet, Scp03SequenceCounter.initial());
+        List<byte[]> stream = session.protect(TestEs8Host.encode(TestEs8Host.profile(2500)));
+
+        TestEs8Host.sendStream(isdpA(card.eid()), stream.subList(0, stream.size() - 1));
+
+        assertThat(cards.view(card.eid()).orElseThrow().isdps())
+                .containsExactly(new IsdpView(A.toString(), "Created", false, MEMORY / 2, null, null, null));
+        assertThat(rows("profile", card.eid())).isZero();
+        assertThat(((Number) keySetRow(card.eid()).get("sequence_counter")).intValue())
+                .isEqualTo(session.sequenceCounter().value());
+        assertThat(TestEs8Host.send(isdpA(card.eid()), stream.getFirst()).lastStatusWord())
+                .contains(StatusWord.SECURITY_STATUS_NOT_SATISFIED);
+    }
+
+    @Test
+    void executeWhenIsdpDeletedAfterKeyEstablishmentAndInstallationThenKeySetAndProfileRowsGone() throws Exception {
+        NewCard card = created();
+        run(card.eid(), IsdRCommands.createIsdp(A, MEMORY / 2));
+        TestEs8Host host = es8Host();
+        Scp03KeySet keySet = host.establish(isdpA(card.eid()), card.ecasdKeys().publicKey());
+        Scp03tHost session = host.download(keySet, Scp03SequenceCounter.initial());
+        TestEs8Host.sendStream(isdpA(card.eid()), session.protect(TestEs8Host.encode(TestEs8Host.profile(0))));
+        assertThat(rows("profile", card.eid())).isEqualTo(1);
+
+        ResponseScript deleted = run(card.eid(), IsdRCommands.deleteIsdp(A));
+
+        assertThat(deleted.responses()).containsExactly(ResponseApdu.of(StatusWord.NO_ERROR));
+        assertThat(rows("isdp_key_set", card.eid())).isZero();
+        assertThat(rows("profile", card.eid())).isZero();
+        run(card.eid(), IsdRCommands.createIsdp(A, MEMORY / 2));
+        Scp03tHost again = host.download(keySet, session.sequenceCounter());
+        assertThat(TestEs8Host.send(
+                                isdpA(card.eid()), again.protect(new byte[0]).getFirst())
+                        .lastStatusWord())
+                .contains(StatusWord.CONDITIONS_NOT_SATISFIED);
     }
 
     private String storedCounter(Eid eid) {

@@ -188,7 +188,7 @@ class IsdRRandomizedTest {
                     expected = reference.confirm(seq);
                 }
                 case 6 -> {
-                    // Test hook, as issue 5's download will: a profile lands in a CREATED ISD-P.
+                    // Test hook, as the ES8 download does: a profile lands in a CREATED ISD-P.
                     Optional<Isdp> isdp = card.isdp(aid);
                     if (isdp.isPresent() && isdp.get().lifeCycle() == LifeCycle.CREATED) {
                         card = card.with(isdp.get().withLifeCycle(LifeCycle.DISABLED));

@@ -24,6 +24,11 @@ class ScriptExecutionTest {
     private static final Aid A = isdp(0x10);
     private static final Aid B = isdp(0x11);
 
+    /** For scripts that must never reach an ISD-P. */
+    private static final ScriptExecution.IsdpScripts NO_ISDP = (card, isdp, script) -> {
+        throw new AssertionError("the script reached ISD-P " + isdp);
+    };
+
     private static ResponseScript executed(ScriptExecution.Run run) {
         assertThat(run.outcome()).isInstanceOf(ScriptOutcome.Executed.class);
         return ((ScriptOutcome.Executed) run.outcome()).response();
@@ -33,7 +38,7 @@ class ScriptExecutionTest {
     void runWhenEveryCommandSucceedsThenOneResponsePerCommandAndStateChanged() {
         CommandScript script = CommandScript.of(IsdRCommands.createIsdp(A, 100), IsdRCommands.createIsdp(B, 100));
 
-        ScriptExecution.Run run = ScriptExecution.run(empty(), Optional.empty(), script, NOW);
+        ScriptExecution.Run run = ScriptExecution.run(empty(), Optional.empty(), script, NOW, NO_ISDP);
 
         assertThat(executed(run).responses())
                 .containsExactly(ResponseApdu.of(StatusWord.NO_ERROR), ResponseApdu.of(StatusWord.NO_ERROR));
@@ -45,7 +50,7 @@ class ScriptExecutionTest {
         CommandScript script = CommandScript.of(
                 IsdRCommands.createIsdp(A, 100), IsdRCommands.enableProfile(A), IsdRCommands.createIsdp(B, 100));
 
-        ScriptExecution.Run run = ScriptExecution.run(empty(), Optional.empty(), script, NOW);
+        ScriptExecution.Run run = ScriptExecution.run(empty(), Optional.empty(), script, NOW, NO_ISDP);
 
         assertThat(executed(run).responses())
                 .containsExactly(
@@ -57,7 +62,7 @@ class ScriptExecutionTest {
     void runWhenTargetedApplicationIsTheIsdRThenSameAsUntargeted() {
         CommandScript script = CommandScript.of(IsdRCommands.createIsdp(A, 100));
 
-        ScriptExecution.Run run = ScriptExecution.run(empty(), Optional.of(Aid.ISD_R), script, NOW);
+        ScriptExecution.Run run = ScriptExecution.run(empty(), Optional.of(Aid.ISD_R), script, NOW, NO_ISDP);
 
         assertThat(executed(run).responses()).containsExactly(ResponseApdu.of(StatusWord.NO_ERROR));
         assertThat(run.state().isdp(A)).isPresent();
@@ -68,27 +73,43 @@ class ScriptExecutionTest {
         CardState card = empty();
 
         ScriptExecution.Run run =
-                ScriptExecution.run(card, Optional.of(A), CommandScript.of(IsdRCommands.getStatusAll()), NOW);
+                ScriptExecution.run(card, Optional.of(A), CommandScript.of(IsdRCommands.getStatusAll()), NOW, NO_ISDP);
 
         assertThat(run.outcome()).isEqualTo(new ScriptOutcome.UnknownApplication());
         assertThat(run.state()).isSameAs(card);
     }
 
     @Test
-    void runWhenTargetedIsdpExistsThenItsCommandsAre6D00UntilEs8Exists() {
+    void runWhenTargetedIsdpExistsThenTheIsdpApplicationRunsTheScriptAndTheModelStateIsUntouched() {
         CardState card = withIsdp(empty(), A, LifeCycle.CREATED, false, 0);
-        CommandScript script =
-                CommandScript.of(CommandApdu.of(0x80, 0xE2, 0x91, 0x00, new byte[] {1}), IsdRCommands.getStatusAll());
+        CommandScript script = CommandScript.of(CommandApdu.of(0x80, 0xE2, 0x89, 0x00, new byte[] {1}));
+        ResponseScript answer = new ResponseScript(List.of(ResponseApdu.of(StatusWord.WRONG_DATA)));
+        List<Aid> reached = new ArrayList<>();
 
-        ScriptExecution.Run run = ScriptExecution.run(card, Optional.of(A), script, NOW);
+        ScriptExecution.Run run = ScriptExecution.run(card, Optional.of(A), script, NOW, (state, isdp, commands) -> {
+            assertThat(state).isSameAs(card);
+            assertThat(commands).isEqualTo(script);
+            reached.add(isdp);
+            return answer;
+        });
 
-        assertThat(executed(run).responses()).containsExactly(ResponseApdu.of(StatusWord.INS_NOT_SUPPORTED));
+        assertThat(reached).containsExactly(A);
+        assertThat(executed(run)).isEqualTo(answer);
         assertThat(run.state()).isSameAs(card);
     }
 
     @Test
+    void runWhenTargetIsTheEcasdThenEveryCommandIs6D00() {
+        CommandScript script = CommandScript.of(IsdRCommands.getStatusAll(), IsdRCommands.getStatusAll());
+
+        ScriptExecution.Run run = ScriptExecution.run(empty(), Optional.of(Aid.ECASD), script, NOW, NO_ISDP);
+
+        assertThat(executed(run).responses()).containsExactly(ResponseApdu.of(StatusWord.INS_NOT_SUPPORTED));
+    }
+
+    @Test
     void runWhenScriptIsEmptyThenEmptyResponse() {
-        ScriptExecution.Run run = ScriptExecution.run(empty(), Optional.empty(), CommandScript.of(), NOW);
+        ScriptExecution.Run run = ScriptExecution.run(empty(), Optional.empty(), CommandScript.of(), NOW, NO_ISDP);
 
         assertThat(executed(run).executedCommands()).isZero();
     }
@@ -100,7 +121,8 @@ class ScriptExecutionTest {
             commands.add(IsdRCommands.getStatusAll());
         }
 
-        ScriptExecution.Run run = ScriptExecution.run(empty(), Optional.empty(), new CommandScript(commands), NOW);
+        ScriptExecution.Run run =
+                ScriptExecution.run(empty(), Optional.empty(), new CommandScript(commands), NOW, NO_ISDP);
 
         assertThat(executed(run).executedCommands()).isEqualTo(ResponseScript.MAX_RESPONSES);
     }

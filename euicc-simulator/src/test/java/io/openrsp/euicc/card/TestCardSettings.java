@@ -32,14 +32,15 @@ public final class TestCardSettings {
     }
 
     /**
-     * The settings that point the whole simulator at files of a test PKI: its TLS identity and trust bundle, and the
-     * EUM files the factory reads.
+     * The settings that point the whole simulator at files of a test PKI: its TLS identity and trust bundle, the EUM
+     * files the factory reads, and the CI certificate the ISD-Ps trust.
      */
     public static Map<String, String> pkiFiles(TestPki pki) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("openrsp.tls.certificate", pki.file("euicc-simulator.crt").toString());
         settings.put("openrsp.tls.private-key", pki.file("euicc-simulator.key").toString());
         settings.put("openrsp.tls.trust-bundle", pki.file("trust-bundle.pem").toString());
+        settings.put("openrsp.cards.ci-certificate", pki.file("ci.crt").toString());
         settings.put("openrsp.factory.eum-certificate", pki.file("eum.crt").toString());
         settings.put("openrsp.factory.eum-private-key", pki.file("eum.key").toString());
         settings.put(

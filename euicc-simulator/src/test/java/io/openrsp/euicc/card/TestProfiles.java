@@ -11,9 +11,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Test hook, test sources only: puts a profile into a card's ISD-P as issue 5's SCP03t download will (CREATED becomes
+ * Test hook, test sources only: puts a profile into a card's ISD-P as the SCP03t download does (CREATED becomes
  * DISABLED with an ICCID), and moves the fall-back attribute, writing through the card store like {@link Cards} does
- * (version claim, one transaction), so tests can enable and disable real profiles before downloads exist.
+ * (version claim, one transaction), so tests can enable and disable profiles without running a download.
  */
 public final class TestProfiles {
 
@@ -43,7 +43,7 @@ public final class TestProfiles {
         });
     }
 
-    /** Gives the profile in {@code isdp} the POL1 rules {@code pol1} (what its package will carry in issue 5). */
+    /** Gives the profile in {@code isdp} the POL1 rules {@code pol1} (what a package could carry; the SAIP subset reads no POL1 yet). */
     public void setPol1(Eid eid, Aid isdp, boolean disableNotAllowed, boolean deleteNotAllowed) {
         update(
                 eid,

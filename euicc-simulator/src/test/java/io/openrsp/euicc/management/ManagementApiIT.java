@@ -184,6 +184,26 @@ class ManagementApiIT {
     }
 
     @Test
+    void profileKeysWhenExportSwitchedOffThen404ProblemWithoutKeys() throws Exception {
+        String eid = createUnregistered(1).getFirst();
+
+        HttpResponse<String> response = admin("GET", "/cards/" + eid + "/profiles/8988220000000000028/keys", null);
+
+        assertProblem(response, 404, ProblemAdvice.PROBLEM_BASE + "not-found");
+        assertThat(json(response).path("detail").asString()).contains("openrsp.management.expose-card-keys");
+    }
+
+    @Test
+    void profileKeysWhenIccidMalformedThen400Problem() throws Exception {
+        String eid = createUnregistered(1).getFirst();
+
+        assertProblem(
+                admin("GET", "/cards/" + eid + "/profiles/1234/keys", null),
+                400,
+                ProblemAdvice.PROBLEM_BASE + "invalid-request");
+    }
+
+    @Test
     void setReachabilityWhenFalseThen204AndCardShownUnreachableUntilSetBack() throws Exception {
         String eid = createUnregistered(1).getFirst();
 

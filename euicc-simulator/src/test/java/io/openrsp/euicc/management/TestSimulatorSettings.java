@@ -6,7 +6,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * Test fixture: everything a Spring test of the whole simulator needs on a PKI made at test time: the TLS identity,
- * the EUM files of the factory and its ES1 client, a private in-memory database and a master key.
+ * the EUM files of the factory and its ES1 client, the CI certificate the ISD-Ps trust, a private in-memory database
+ * and a master key.
  */
 public final class TestSimulatorSettings {
 
@@ -19,6 +20,7 @@ public final class TestSimulatorSettings {
                 "openrsp.tls.private-key", () -> pki.file("euicc-simulator.key").toString());
         registry.add(
                 "openrsp.tls.trust-bundle", () -> pki.file("trust-bundle.pem").toString());
+        registry.add("openrsp.cards.ci-certificate", () -> pki.file("ci.crt").toString());
         registry.add(
                 "openrsp.factory.eum-certificate", () -> pki.file("eum.crt").toString());
         registry.add(

@@ -262,6 +262,19 @@ public class ProfileInventory {
         return find(iccid).orElseThrow();
     }
 
+    /**
+     * ALLOCATED back to AVAILABLE, only while the profile is still allocated to {@code orderId}: a repeated clean-up
+     * of a failed order never releases a profile another order has taken since.
+     *
+     * @throws InventoryException UNKNOWN_PROFILE, WRONG_STATE (not ALLOCATED, or allocated to another order)
+     */
+    public ProfileRecord release(Iccid iccid, String orderId) {
+        if (!store.release(iccid, orderId)) {
+            throw notInState(iccid, ProfileState.ALLOCATED);
+        }
+        return find(iccid).orElseThrow();
+    }
+
     public Optional<ProfileRecord> find(Iccid iccid) {
         return store.find(iccid);
     }

@@ -123,6 +123,15 @@ class ProfileStore {
                 == 1;
     }
 
+    /** ALLOCATED back to AVAILABLE, if it is still ALLOCATED to {@code orderId}. */
+    boolean release(Iccid iccid, String orderId) {
+        return jdbc.sql("UPDATE profile SET state = ?, order_id = NULL, eid = NULL, allocated_at = NULL,"
+                                + " version = version + 1 WHERE iccid = ? AND state = ? AND order_id = ?")
+                        .params(ProfileState.AVAILABLE.name(), iccid.digits(), ProfileState.ALLOCATED.name(), orderId)
+                        .update()
+                == 1;
+    }
+
     List<InventoryCount> counts() {
         return jdbc.sql("SELECT profile_type, state, COUNT(*) FROM profile GROUP BY profile_type, state"
                         + " ORDER BY profile_type, state")

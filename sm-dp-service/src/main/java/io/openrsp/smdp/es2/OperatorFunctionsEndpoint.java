@@ -1,0 +1,64 @@
+package io.openrsp.smdp.es2;
+
+import io.openrsp.rsp.es.Es2;
+import io.openrsp.rsp.es.EsJson;
+import io.openrsp.smdp.es3.Es3TransportException;
+import io.openrsp.smdp.security.ClientIdentity;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * GSMA SGP.02 v4.2 §5.3 ES2 over HTTPS (DESIGN.md §3.1), the operator's profile management functions: each request
+ * is read strictly ({@link EsJson}; unreadable JSON is a 400 problem), the caller is the operator its OPERATOR client
+ * certificate names, and the call goes to {@link OperatorFunctions}. Problems are written by
+ * {@link FunctionCallProblemAdvice}.
+ */
+@RestController
+@PreAuthorize("hasRole('OPERATOR')")
+class OperatorFunctionsEndpoint {
+
+    private final OperatorFunctions functions;
+
+    OperatorFunctionsEndpoint(OperatorFunctions functions) {
+        this.functions = functions;
+    }
+
+    @PostMapping(path = Es2.GetEis.PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+    byte[] getEis(@AuthenticationPrincipal ClientIdentity caller, @RequestBody byte[] body)
+            throws Es3TransportException {
+        var request = EsJson.readRequest(body, Es2.GetEis.Request.class);
+        return EsJson.toJsonBytes(functions.getEis(CallerNames.of(caller), request));
+    }
+
+    @PostMapping(path = Es2.EnableProfile.PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+    byte[] enableProfile(@AuthenticationPrincipal ClientIdentity caller, @RequestBody byte[] body)
+            throws Es3TransportException {
+        var request = EsJson.readRequest(body, Es2.EnableProfile.Request.class);
+        return EsJson.toJsonBytes(functions.enableProfile(CallerNames.of(caller), request));
+    }
+
+    @PostMapping(path = Es2.DisableProfile.PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+    byte[] disableProfile(@AuthenticationPrincipal ClientIdentity caller, @RequestBody byte[] body)
+            throws Es3TransportException {
+        var request = EsJson.readRequest(body, Es2.DisableProfile.Request.class);
+        return EsJson.toJsonBytes(functions.disableProfile(CallerNames.of(caller), request));
+    }
+
+    @PostMapping(path = Es2.DeleteProfile.PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+    byte[] deleteProfile(@AuthenticationPrincipal ClientIdentity caller, @RequestBody byte[] body)
+            throws Es3TransportException {
+        var request = EsJson.readRequest(body, Es2.DeleteProfile.Request.class);
+        return EsJson.toJsonBytes(functions.deleteProfile(CallerNames.of(caller), request));
+    }
+
+    @PostMapping(path = Es2.UpdatePolicyRules.PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+    byte[] updatePolicyRules(@AuthenticationPrincipal ClientIdentity caller, @RequestBody byte[] body)
+            throws Es3TransportException {
+        var request = EsJson.readRequest(body, Es2.UpdatePolicyRules.Request.class);
+        return EsJson.toJsonBytes(functions.updatePolicyRules(CallerNames.of(caller), request));
+    }
+}
