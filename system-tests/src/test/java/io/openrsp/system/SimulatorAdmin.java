@@ -13,7 +13,11 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The simulator's management API (role ADMIN) as a test drives it: create cards, inspect them, cut them off. */
+/**
+ * The simulator's management API (role ADMIN) as a test drives it: create cards, inspect them and the profiles they
+ * hold (K and OPc too, as the simulator exports them with {@code openrsp.management.expose-card-keys=true}), cut them
+ * off.
+ */
 final class SimulatorAdmin {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -51,6 +55,29 @@ final class SimulatorAdmin {
         return isdps;
     }
 
+    /** One ISD-P as the card shows it; {@code iccid}, {@code imsi}, {@code profileType} null while none installed. */
+    record CardIsdp(String aid, String lifeCycle, String iccid, String imsi, String profileType) {}
+
+    /** The card's ISD-Ps with the profile each holds. */
+    List<CardIsdp> cardIsdps(String eid) throws IOException, InterruptedException {
+        List<CardIsdp> isdps = new ArrayList<>();
+        for (JsonNode isdp : send("GET", "/cards/" + eid, null, 200).path("isdps")) {
+            isdps.add(new CardIsdp(
+                    isdp.path("aid").asString(),
+                    isdp.path("lifeCycle").asString(),
+                    textOrNull(isdp.path("iccid")),
+                    textOrNull(isdp.path("imsi")),
+                    textOrNull(isdp.path("profileType"))));
+        }
+        return isdps;
+    }
+
+    /** K and OPc (hex) of the profile {@code iccid} installed on the card: {@code [ki, opc]}. */
+    String[] profileKeys(String eid, String iccid) throws IOException, InterruptedException {
+        JsonNode body = send("GET", "/cards/" + eid + "/profiles/" + iccid + "/keys", null, 200);
+        return new String[] {body.path("ki").asString(), body.path("opc").asString()};
+    }
+
     /** The card's ES5 PSK identity (hex string) and key (hex): {@code [identity, psk]}. */
     String[] psk(String eid) throws IOException, InterruptedException {
         JsonNode body = send("GET", "/cards/" + eid + "/psk", null, 200);
@@ -59,6 +86,10 @@ final class SimulatorAdmin {
 
     void setReachable(String eid, boolean reachable) throws IOException, InterruptedException {
         send("PUT", "/cards/" + eid + "/reachability", "{\"reachable\":" + reachable + "}", 204);
+    }
+
+    private static String textOrNull(JsonNode node) {
+        return node.isNull() || node.isMissingNode() ? null : node.asString();
     }
 
     private JsonNode send(String method, String path, String json, int expectedStatus)
