@@ -34,16 +34,6 @@ class ProvisioningPostgresIT extends ProvisioningScenario {
         return Database.postgres(server.get());
     }
 
-    /**
-     * The SM-SR's SMS-C time-out raised from 5 s: on a two-core machine the simulator's SMS-C answers slowly while 200
-     * cards hold admin sessions, and the SM-SR fails a card's queued scripts at once when a push times out, instead
-     * of pushing again within their validity period; the load case is about the orders, not about that.
-     */
-    @Override
-    Platform.Options options() {
-        return Platform.Options.provisioning().with("sm-sr-service", "--openrsp.smsc.timeout=30s");
-    }
-
     @Test
     void downloadProfileWhenTwoHundredCardsOrderedAtOnceThenEachCardEnablesItsOwnProfile() throws Exception {
         String profileType = "st-bulk-" + UUID.randomUUID().toString().substring(0, 8);

@@ -88,9 +88,14 @@ final class SmDpClient {
 
     /** {@code GET /orders/{id}} as the operator that placed it. */
     JsonNode order(AcceptedOrder order) throws IOException, InterruptedException {
+        return order(order, 0);
+    }
+
+    /** {@code GET /orders/{id}?wait=...}: answers when the order ends, or after {@code waitSeconds}. */
+    JsonNode order(AcceptedOrder order, int waitSeconds) throws IOException, InterruptedException {
         HttpResponse<String> response = operator.send(
-                HttpRequest.newBuilder(order.location())
-                        .timeout(Duration.ofSeconds(30))
+                HttpRequest.newBuilder(URI.create(order.location() + "?wait=" + waitSeconds))
+                        .timeout(Duration.ofSeconds(30 + waitSeconds))
                         .GET()
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -106,10 +111,10 @@ final class SmDpClient {
         AtomicReference<JsonNode> last = new AtomicReference<>();
         await().atMost(atMost)
                 .pollDelay(Duration.ZERO)
-                .pollInterval(Duration.ofMillis(200))
+                .pollInterval(Duration.ZERO)
                 .alias("order " + order.orderId() + " ends")
                 .until(() -> {
-                    JsonNode view = order(order);
+                    JsonNode view = order(order, 10);
                     last.set(view);
                     String state = view.path("state").asString();
                     return state.equals("COMPLETED") || state.equals("FAILED");

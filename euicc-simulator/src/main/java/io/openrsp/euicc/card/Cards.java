@@ -330,6 +330,12 @@ public class Cards {
         }
     }
 
+    /** Whether a card has this EID (one row read, not the whole view). */
+    public boolean exists(Eid eid) {
+        Objects.requireNonNull(eid, "eid");
+        return store.find(eid).isPresent();
+    }
+
     public Optional<CardView> view(Eid eid) {
         Objects.requireNonNull(eid, "eid");
         return store.find(eid)

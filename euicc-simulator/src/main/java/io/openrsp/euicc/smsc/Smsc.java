@@ -49,7 +49,7 @@ public class Smsc implements AutoCloseable {
      */
     public UUID submit(MtSms.Submission sms) {
         Eid eid = sms.eid();
-        if (cards.view(eid).isEmpty()) {
+        if (!cards.exists(eid)) {
             throw new CardException(CardException.Reason.UNKNOWN_EID, eid);
         }
         UUID messageId = messageId();

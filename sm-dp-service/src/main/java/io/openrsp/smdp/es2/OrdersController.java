@@ -1,11 +1,13 @@
 package io.openrsp.smdp.es2;
 
 import io.openrsp.crypto.pki.Role;
+import io.openrsp.smdp.order.OrderCompletions;
 import io.openrsp.smdp.order.OrderState;
 import io.openrsp.smdp.order.OrderView;
 import io.openrsp.smdp.order.Orders;
 import io.openrsp.smdp.security.ClientIdentity;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -24,7 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
  *
  * <ul>
  *   <li>{@code GET /orders/{id}}: an OPERATOR sees only its own orders (another's is a 404, as an unknown one: no
- *       hint that it exists); ADMIN sees any.
+ *       hint that it exists); ADMIN sees any. {@code ?wait=<seconds>} (at most 60) answers as soon as the order is
+ *       COMPLETED or FAILED, or with its current state when the wait is over: clients wait without polling.
  *   <li>{@code GET /orders?state=&page=&size=}: ADMIN only, newest first, for {@code rsp bench} and operations.
  * </ul>
  *
@@ -37,18 +40,32 @@ class OrdersController {
 
     static final String PROBLEM_BASE = "https://openrsp.io/problems/";
     static final int MAX_PAGE_SIZE = 500;
+    static final int MAX_WAIT_SECONDS = 60;
 
     private final Orders orders;
+    private final OrderCompletions completions;
 
-    OrdersController(Orders orders) {
+    OrdersController(Orders orders, OrderCompletions completions) {
         this.orders = orders;
+        this.completions = completions;
     }
 
     @GetMapping("/{orderId}")
     @PreAuthorize("hasAnyRole('OPERATOR', 'ADMIN')")
-    OrderView find(@AuthenticationPrincipal ClientIdentity caller, @PathVariable String orderId) {
+    OrderView find(
+            @AuthenticationPrincipal ClientIdentity caller,
+            @PathVariable String orderId,
+            @RequestParam(defaultValue = "0") int wait)
+            throws InterruptedException {
+        if (wait < 0 || wait > MAX_WAIT_SECONDS) {
+            throw problem(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-request",
+                    "wait must be between 0 and " + MAX_WAIT_SECONDS + " seconds");
+        }
         String operator = caller.role() == Role.ADMIN ? null : CallerNames.of(caller);
-        return orders.find(orderId, operator)
+        return completions
+                .awaitFinal(orderId, operator, Duration.ofSeconds(wait))
                 .orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "unknown-order", "no order " + printable(orderId)));
     }
 

@@ -1,7 +1,6 @@
 package io.openrsp.smdp.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.openrsp.crypto.pki.CertificateAuthority;
 import io.openrsp.crypto.pki.CertificateIssuer;
@@ -159,14 +158,10 @@ class DownloadProfileApiIT {
         assertThat(response.header().functionExecutionStatus().status()).isEqualTo(ExecutionStatus.EXECUTED_SUCCESS);
         String orderId = JSON.readTree(accepted.body()).path("orderId").asString();
         assertThat(accepted.headers().firstValue("Location")).hasValue("/orders/" + orderId);
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> JSON.readTree(send(PKI.client("operator-1"), "GET", "/orders/" + orderId, null)
-                                .body())
-                        .path("state")
-                        .asString()
-                        .equals("COMPLETED"));
-        JsonNode order = JSON.readTree(send(PKI.client("operator-1"), "GET", "/orders/" + orderId, null)
+        // One long-poll call answers once the order has ended: no polling loop.
+        JsonNode order = JSON.readTree(send(PKI.client("operator-1"), "GET", "/orders/" + orderId + "?wait=25", null)
                 .body());
+        assertThat(order.path("state").asString()).isEqualTo("COMPLETED");
         assertThat(order.path("iccid").asString()).isEqualTo(response.iccid());
         assertThat(order.path("operator").asString()).isEqualTo("Operator-1");
         assertThat(order.path("steps").size()).isEqualTo(5);
@@ -223,6 +218,14 @@ class DownloadProfileApiIT {
                 PKI.adminClient(), "POST", Es2.DownloadProfile.PATH, request("api-3", OrderScenario.newEid(), "api"));
 
         assertProblem(response, 403, null);
+    }
+
+    @Test
+    void findWhenWaitOutOfRangeThen400Problem() throws Exception {
+        assertProblem(
+                send(PKI.client("operator-1"), "GET", "/orders/" + UUID.randomUUID() + "?wait=61", null),
+                400,
+                "https://openrsp.io/problems/invalid-request");
     }
 
     @Test

@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Push.</b> A submit while no session is open sends a push SMS, unless one was sent less than
  *       {@code pushRetry} ago and no session came since (then the next submit after that time pushes again). A
  *       session that ends with scripts still queued (it broke) brings another push, no sooner than {@code pushRetry}
- *       after the previous one. A push the SMS-C refuses fails the card's queued scripts with
- *       {@link CardNotReachedException}.
+ *       after the previous one. A push the SMS-C refuses for good fails the card's queued scripts with
+ *       {@link CardNotReachedException}; a retryable failure (time-out, no connection, 5xx) keeps them and pushes
+ *       again after {@code pushRetry}.
  *   <li><b>Deadline.</b> At its deadline a script still queued is dropped and fails with
  *       {@link CardNotReachedException}; one the card holds fails the same way, and the card's late answer is
  *       discarded (the ES3 side reconciles with AuditEIS).
@@ -305,26 +306,39 @@ final class CardCommandQueues implements AdminChannel, AutoCloseable {
         try {
             pushSender.push(card.eid);
             log.debug("push SMS accepted for eUICC {}", card.eid);
-        } catch (PushFailedException | RuntimeException e) {
-            log.warn("push SMS for eUICC {} failed: {}", card.eid, e.getMessage());
-            List<PendingCommand> failed = new ArrayList<>();
-            card.lock.lock();
-            try {
-                if (card.session == null) {
-                    while (!card.queue.isEmpty()) {
-                        failed.add(card.queue.pollFirst());
-                        queued.decrementAndGet();
-                    }
-                    card.pushedAt = null;
-                    retireIfIdle(card);
-                }
-            } finally {
-                card.lock.unlock();
+        } catch (PushFailedException e) {
+            if (e.retryable()) {
+                // The SMS may still arrive, or the SMS-C recover: keep the scripts (their deadlines still hold)
+                // and push again after pushRetry unless the card comes first.
+                log.warn("push SMS for eUICC {} failed, pushing again in {}: {}", card.eid, pushRetry, e.getMessage());
+                timers.schedule(() -> pushIfStillNeeded(card), pushRetry);
+            } else {
+                failQueued(card, e);
             }
-            CardNotReachedException cause =
-                    new CardNotReachedException(card.eid, "push SMS not accepted: " + e.getMessage(), e);
-            failed.forEach(command -> command.fail(cause));
+        } catch (RuntimeException e) {
+            failQueued(card, e);
         }
+    }
+
+    private void failQueued(Card card, Exception e) {
+        log.warn("push SMS for eUICC {} failed: {}", card.eid, e.getMessage());
+        List<PendingCommand> failed = new ArrayList<>();
+        card.lock.lock();
+        try {
+            if (card.session == null) {
+                while (!card.queue.isEmpty()) {
+                    failed.add(card.queue.pollFirst());
+                    queued.decrementAndGet();
+                }
+                card.pushedAt = null;
+                retireIfIdle(card);
+            }
+        } finally {
+            card.lock.unlock();
+        }
+        CardNotReachedException cause =
+                new CardNotReachedException(card.eid, "push SMS not accepted: " + e.getMessage(), e);
+        failed.forEach(command -> command.fail(cause));
     }
 
     /** Head of the queue that is still wanted; those past their deadline go to {@code expired}. */

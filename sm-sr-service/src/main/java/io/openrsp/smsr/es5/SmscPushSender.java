@@ -96,17 +96,21 @@ final class SmscPushSender implements PushSender {
         try {
             response = client.send(request, HttpResponse.BodyHandlers.discarding());
         } catch (IOException e) {
-            throw new PushFailedException("SMS-C not reachable (" + e.getClass().getSimpleName() + ")", e);
+            throw PushFailedException.retryable(
+                    "SMS-C not reachable (" + e.getClass().getSimpleName() + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new PushFailedException("interrupted while submitting to the SMS-C", e);
+            throw PushFailedException.permanent("interrupted while submitting to the SMS-C", e);
         }
         int status = response.statusCode();
         if (status == 404) {
-            throw new PushFailedException("the SMS-C knows no device with this EID");
+            throw PushFailedException.permanent("the SMS-C knows no device with this EID", null);
+        }
+        if (status / 100 == 5 || status == 429) {
+            throw PushFailedException.retryable("the SMS-C answered HTTP " + status, null);
         }
         if (status / 100 != 2) {
-            throw new PushFailedException("the SMS-C answered HTTP " + status);
+            throw PushFailedException.permanent("the SMS-C answered HTTP " + status, null);
         }
     }
 
@@ -115,7 +119,7 @@ final class SmscPushSender implements PushSender {
         try {
             trigger = builder.trigger(eid);
         } catch (UnknownHostException e) {
-            throw new PushFailedException("the advertised ES5 host does not resolve", e);
+            throw PushFailedException.permanent("the advertised ES5 host does not resolve", e);
         }
         try {
             return credentials.withScp80Sender(eid, sender -> {
@@ -126,9 +130,9 @@ final class SmscPushSender implements PushSender {
                 }
             });
         } catch (UnknownEidException e) {
-            throw new PushFailedException("the eUICC is not registered", e);
+            throw PushFailedException.permanent("the eUICC is not registered", e);
         } catch (CounterExhaustedException e) {
-            throw new PushFailedException("the SCP80 counter is exhausted", e.getCause());
+            throw PushFailedException.permanent("the SCP80 counter is exhausted", e.getCause());
         }
     }
 

@@ -155,6 +155,23 @@ class CardCommandQueuesTest {
     }
 
     @Test
+    void submitWhenSmscTimesOutThenScriptStaysQueuedAndIsPushedAgain() throws Exception {
+        network.refusal = "SMS-C not reachable (HttpTimeoutException)";
+        network.refusalRetryable = true;
+        var quickRetry = new CardCommandQueues(network, clock, Duration.ofMillis(50), timers, Runnable::run);
+
+        CompletableFuture<ResponseScript> result = quickRetry.submit(EID, Optional.empty(), script(1), inOneMinute());
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> network.pushes.size() >= 2);
+        assertThat(result).isNotDone();
+        network.refusal = null;
+        SessionTicket session = quickRetry.attach(EID);
+        PendingCommand command = quickRetry.next(session, Duration.ZERO).orElseThrow();
+        quickRetry.complete(session, command, OK);
+        assertThat(result).isCompletedWithValue(OK);
+    }
+
+    @Test
     void detachWhenCardHoldsScriptThenSessionLost() throws Exception {
         CompletableFuture<ResponseScript> result = queues.submit(EID, Optional.empty(), script(1), inOneMinute());
         SessionTicket session = queues.attach(EID);

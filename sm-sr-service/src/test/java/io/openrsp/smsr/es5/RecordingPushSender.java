@@ -9,12 +9,15 @@ final class RecordingPushSender implements PushSender {
 
     final List<Eid> pushes = new CopyOnWriteArrayList<>();
     volatile String refusal;
+    volatile boolean refusalRetryable;
 
     @Override
     public void push(Eid eid) throws PushFailedException {
         pushes.add(eid);
         if (refusal != null) {
-            throw new PushFailedException(refusal);
+            throw refusalRetryable
+                    ? PushFailedException.retryable(refusal, null)
+                    : PushFailedException.permanent(refusal, null);
         }
     }
 
