@@ -19,6 +19,7 @@ import io.openrsp.smdp.order.Orders;
 import java.io.Serial;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,76 +93,96 @@ public class OperatorFunctions {
     /** §5.3.5 ES2.EnableProfile, executed by ES3.EnableProfile. */
     public Es2.EnableProfile.Response enableProfile(String operator, Es2.EnableProfile.Request request)
             throws Es3TransportException {
-        Target target;
-        try {
-            target = target(
-                    Es2.EnableProfile.NAME,
-                    operator,
-                    request.header(),
-                    request.smsrId(),
-                    request.eid(),
-                    request.iccid());
-        } catch (Refusal refusal) {
-            return new Es2.EnableProfile.Response(refusal.header(), null);
-        }
-        Es3.EnableProfile.Response response = es3.enableProfile(
-                new Es3.EnableProfile.Request(target.header(), request.validityPeriod(), target.eid(), target.iccid()));
-        return new Es2.EnableProfile.Response(response.header(), response.euiccResponseData());
+        return onProfile(
+                Es2.EnableProfile.NAME,
+                operator,
+                request.header(),
+                request.smsrId(),
+                request.eid(),
+                request.iccid(),
+                refused -> new Es2.EnableProfile.Response(refused, null),
+                target -> {
+                    Es3.EnableProfile.Response response = es3.enableProfile(new Es3.EnableProfile.Request(
+                            target.header(), request.validityPeriod(), target.eid(), target.iccid()));
+                    return new Es2.EnableProfile.Response(response.header(), response.euiccResponseData());
+                });
     }
 
     /** §5.3.6 ES2.DisableProfile, executed by ES3.DisableProfile. */
     public Es2.DisableProfile.Response disableProfile(String operator, Es2.DisableProfile.Request request)
             throws Es3TransportException {
-        Target target;
-        try {
-            target = target(
-                    Es2.DisableProfile.NAME,
-                    operator,
-                    request.header(),
-                    request.smsrId(),
-                    request.eid(),
-                    request.iccid());
-        } catch (Refusal refusal) {
-            return new Es2.DisableProfile.Response(refusal.header(), null);
-        }
-        Es3.DisableProfile.Response response = es3.disableProfile(new Es3.DisableProfile.Request(
-                target.header(), request.validityPeriod(), target.eid(), target.iccid()));
-        return new Es2.DisableProfile.Response(response.header(), response.euiccResponseData());
+        return onProfile(
+                Es2.DisableProfile.NAME,
+                operator,
+                request.header(),
+                request.smsrId(),
+                request.eid(),
+                request.iccid(),
+                refused -> new Es2.DisableProfile.Response(refused, null),
+                target -> {
+                    Es3.DisableProfile.Response response = es3.disableProfile(new Es3.DisableProfile.Request(
+                            target.header(), request.validityPeriod(), target.eid(), target.iccid()));
+                    return new Es2.DisableProfile.Response(response.header(), response.euiccResponseData());
+                });
     }
 
     /** §5.3.7 ES2.DeleteProfile, executed by ES3.DeleteISDP (the profile and its ISD-P). */
     public Es2.DeleteProfile.Response deleteProfile(String operator, Es2.DeleteProfile.Request request)
             throws Es3TransportException {
-        Target target;
-        try {
-            target = target(
-                    Es2.DeleteProfile.NAME,
-                    operator,
-                    request.header(),
-                    request.smsrId(),
-                    request.eid(),
-                    request.iccid());
-        } catch (Refusal refusal) {
-            return new Es2.DeleteProfile.Response(refusal.header(), null);
-        }
-        Es3.DeleteIsdp.Response response = es3.deleteIsdp(
-                new Es3.DeleteIsdp.Request(target.header(), request.validityPeriod(), target.eid(), target.iccid()));
-        return new Es2.DeleteProfile.Response(response.header(), response.euiccResponseData());
+        return onProfile(
+                Es2.DeleteProfile.NAME,
+                operator,
+                request.header(),
+                request.smsrId(),
+                request.eid(),
+                request.iccid(),
+                refused -> new Es2.DeleteProfile.Response(refused, null),
+                target -> {
+                    Es3.DeleteIsdp.Response response = es3.deleteIsdp(new Es3.DeleteIsdp.Request(
+                            target.header(), request.validityPeriod(), target.eid(), target.iccid()));
+                    return new Es2.DeleteProfile.Response(response.header(), response.euiccResponseData());
+                });
     }
 
     /** §5.3.3 ES2.UpdatePolicyRules, executed by ES3.UpdatePolicyRules (POL2 in the EIS). */
     public Es2.UpdatePolicyRules.Response updatePolicyRules(String operator, Es2.UpdatePolicyRules.Request request)
             throws Es3TransportException {
+        return onProfile(
+                Es2.UpdatePolicyRules.NAME,
+                operator,
+                request.header(),
+                null,
+                request.eid(),
+                request.iccid(),
+                Es2.UpdatePolicyRules.Response::new,
+                target -> {
+                    Es3.UpdatePolicyRules.Response response = es3.updatePolicyRules(new Es3.UpdatePolicyRules.Request(
+                            target.header(), request.validityPeriod(), target.eid(), target.iccid(), request.pol2()));
+                    return new Es2.UpdatePolicyRules.Response(response.header());
+                });
+    }
+
+    /**
+     * A function on one profile: the checks of {@link #target}; a refusal answers {@code refused} with the
+     * {@code Failed} header and forwards nothing, otherwise {@code forward} makes the ES3 call and maps its answer.
+     */
+    private <R> R onProfile(
+            String function,
+            String operator,
+            RequestHeader header,
+            @Nullable String smsrId,
+            String eid,
+            String iccid,
+            Function<ResponseHeader, R> refused,
+            Forward<R> forward)
+            throws Es3TransportException {
         Target target;
         try {
-            target = target(
-                    Es2.UpdatePolicyRules.NAME, operator, request.header(), null, request.eid(), request.iccid());
+            target = target(function, operator, header, smsrId, eid, iccid);
         } catch (Refusal refusal) {
-            return new Es2.UpdatePolicyRules.Response(refusal.header());
+            return refused.apply(refusal.header());
         }
-        Es3.UpdatePolicyRules.Response response = es3.updatePolicyRules(new Es3.UpdatePolicyRules.Request(
-                target.header(), request.validityPeriod(), target.eid(), target.iccid(), request.pol2()));
-        return new Es2.UpdatePolicyRules.Response(response.header());
+        return forward.call(target);
     }
 
     /** The checks of the class comment, for a function on one profile. */
@@ -254,6 +275,12 @@ public class OperatorFunctions {
 
     /** The checked request: the ES3 header and the EID and ICCID as validated. */
     private record Target(RequestHeader header, String eid, String iccid) {}
+
+    /** The ES3 call of a checked request and the ES2 answer made of its response. */
+    @FunctionalInterface
+    private interface Forward<R> {
+        R call(Target target) throws Es3TransportException;
+    }
 
     /** A check failed: the function answers {@code Failed} with this status code and forwards nothing. */
     private static final class Refusal extends Exception {

@@ -2,6 +2,8 @@ package io.openrsp.smdp.es2;
 
 import io.openrsp.rsp.es.Es2;
 import io.openrsp.rsp.es.EsJson;
+import io.openrsp.rsp.es.EsMessage;
+import io.openrsp.rsp.es.EsRequest;
 import io.openrsp.smdp.es3.Es3TransportException;
 import io.openrsp.smdp.security.ClientIdentity;
 import org.springframework.http.MediaType;
@@ -30,35 +32,42 @@ class OperatorFunctionsEndpoint {
     @PostMapping(path = Es2.GetEis.PATH, produces = MediaType.APPLICATION_JSON_VALUE)
     byte[] getEis(@AuthenticationPrincipal ClientIdentity caller, @RequestBody byte[] body)
             throws Es3TransportException {
-        var request = EsJson.readRequest(body, Es2.GetEis.Request.class);
-        return EsJson.toJsonBytes(functions.getEis(CallerNames.of(caller), request));
+        return call(caller, body, Es2.GetEis.Request.class, functions::getEis);
     }
 
     @PostMapping(path = Es2.EnableProfile.PATH, produces = MediaType.APPLICATION_JSON_VALUE)
     byte[] enableProfile(@AuthenticationPrincipal ClientIdentity caller, @RequestBody byte[] body)
             throws Es3TransportException {
-        var request = EsJson.readRequest(body, Es2.EnableProfile.Request.class);
-        return EsJson.toJsonBytes(functions.enableProfile(CallerNames.of(caller), request));
+        return call(caller, body, Es2.EnableProfile.Request.class, functions::enableProfile);
     }
 
     @PostMapping(path = Es2.DisableProfile.PATH, produces = MediaType.APPLICATION_JSON_VALUE)
     byte[] disableProfile(@AuthenticationPrincipal ClientIdentity caller, @RequestBody byte[] body)
             throws Es3TransportException {
-        var request = EsJson.readRequest(body, Es2.DisableProfile.Request.class);
-        return EsJson.toJsonBytes(functions.disableProfile(CallerNames.of(caller), request));
+        return call(caller, body, Es2.DisableProfile.Request.class, functions::disableProfile);
     }
 
     @PostMapping(path = Es2.DeleteProfile.PATH, produces = MediaType.APPLICATION_JSON_VALUE)
     byte[] deleteProfile(@AuthenticationPrincipal ClientIdentity caller, @RequestBody byte[] body)
             throws Es3TransportException {
-        var request = EsJson.readRequest(body, Es2.DeleteProfile.Request.class);
-        return EsJson.toJsonBytes(functions.deleteProfile(CallerNames.of(caller), request));
+        return call(caller, body, Es2.DeleteProfile.Request.class, functions::deleteProfile);
     }
 
     @PostMapping(path = Es2.UpdatePolicyRules.PATH, produces = MediaType.APPLICATION_JSON_VALUE)
     byte[] updatePolicyRules(@AuthenticationPrincipal ClientIdentity caller, @RequestBody byte[] body)
             throws Es3TransportException {
-        var request = EsJson.readRequest(body, Es2.UpdatePolicyRules.Request.class);
-        return EsJson.toJsonBytes(functions.updatePolicyRules(CallerNames.of(caller), request));
+        return call(caller, body, Es2.UpdatePolicyRules.Request.class, functions::updatePolicyRules);
+    }
+
+    /** Reads the request strictly, runs the function as the caller's operator and writes its answer. */
+    private static <Q extends EsRequest> byte[] call(
+            ClientIdentity caller, byte[] body, Class<Q> type, Es2Function<Q> function) throws Es3TransportException {
+        return EsJson.toJsonBytes(function.call(CallerNames.of(caller), EsJson.readRequest(body, type)));
+    }
+
+    /** One of {@link OperatorFunctions}' functions. */
+    @FunctionalInterface
+    private interface Es2Function<Q extends EsRequest> {
+        EsMessage call(String operator, Q request) throws Es3TransportException;
     }
 }

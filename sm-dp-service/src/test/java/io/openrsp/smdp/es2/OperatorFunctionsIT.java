@@ -9,6 +9,7 @@ import io.openrsp.rsp.es.Es2;
 import io.openrsp.rsp.es.Es3;
 import io.openrsp.rsp.es.EsJson;
 import io.openrsp.rsp.es.EsRequest;
+import io.openrsp.rsp.es.EsResponse;
 import io.openrsp.rsp.es.ExecutionStatus;
 import io.openrsp.rsp.es.FunctionExecutionStatus;
 import io.openrsp.rsp.es.Pol2Rule;
@@ -21,6 +22,7 @@ import io.openrsp.rsp.es.StatusCodeData;
 import io.openrsp.rsp.es.SubjectCode;
 import io.openrsp.rsp.id.Eid;
 import io.openrsp.rsp.id.Iccid;
+import io.openrsp.smdp.FakeSmSr;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -138,146 +140,132 @@ class OperatorFunctionsIT {
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("at io.openrsp");
     }
 
-    private static List<Es3.EnableProfile.Request> enablesFor(Eid eid) {
+    /** A profile on an eUICC, both new, that an order of {@code operator} installed. */
+    private Installed installed(String operator) {
+        Eid eid = TestOrders.newEid();
+        Iccid iccid = TestOrders.newIccid();
+        orders.completed(operator, eid, iccid);
+        return new Installed(eid.digits(), iccid.digits());
+    }
+
+    private record Installed(String eid, String iccid) {}
+
+    private HttpResponse<String> enableProfile(RequestHeader header, String eid, String iccid, String smsrId)
+            throws Exception {
+        return operator(Es2.EnableProfile.PATH, new Es2.EnableProfile.Request(header, 30, eid, iccid, smsrId));
+    }
+
+    private static <T extends EsResponse> T answer(HttpResponse<String> response, Class<T> type) {
+        return EsJson.readResponse(response.body(), type);
+    }
+
+    private static List<Es3.EnableProfile.Request> enablesFor(String eid) {
         return SM_SR.received(Es3.EnableProfile.PATH, Es3.EnableProfile.Request.class).stream()
-                .filter(r -> r.eid().equals(eid.digits()))
+                .filter(r -> r.eid().equals(eid))
                 .toList();
     }
 
     @Test
     void enableProfileWhenCallerOwnsProfileThenForwardedWithPrefixedCallIdAndSmSrAnswerReturned() throws Exception {
-        Eid eid = TestOrders.newEid();
-        Iccid iccid = TestOrders.newIccid();
-        orders.completed(OPERATOR, eid, iccid);
+        Installed profile = installed(OPERATOR);
         RequestHeader header = header();
 
-        HttpResponse<String> response = operator(
-                Es2.EnableProfile.PATH,
-                new Es2.EnableProfile.Request(header, 30, eid.digits(), iccid.digits(), "SM-SR-1"));
+        HttpResponse<String> response = enableProfile(header, profile.eid(), profile.iccid(), "SM-SR-1");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        var answer = EsJson.readResponse(response.body(), Es2.EnableProfile.Response.class);
+        var answer = answer(response, Es2.EnableProfile.Response.class);
         assertThat(answer.header()).isEqualTo(ResponseHeader.success());
         assertThat(answer.euiccResponseData()).isEqualTo("AF80230190009000");
-        assertThat(enablesFor(eid))
+        assertThat(enablesFor(profile.eid()))
                 .containsExactly(new Es3.EnableProfile.Request(
                         new RequestHeader(SM_DP_ID, OPERATOR + ":" + header.functionCallIdentifier()),
                         30,
-                        eid.digits(),
-                        iccid.digits()));
+                        profile.eid(),
+                        profile.iccid()));
     }
 
     @Test
     void disableProfileWhenSmSrAnswersFailedThenItsStatusCodeDataPassedThrough() throws Exception {
-        Eid eid = TestOrders.newEid();
-        Iccid iccid = TestOrders.newIccid();
-        orders.completed(OPERATOR, eid, iccid);
+        Installed profile = installed(OPERATOR);
 
         HttpResponse<String> response = operator(
                 Es2.DisableProfile.PATH,
-                new Es2.DisableProfile.Request(header(), null, eid.digits(), iccid.digits(), null));
+                new Es2.DisableProfile.Request(header(), null, profile.eid(), profile.iccid(), null));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        var answer = EsJson.readResponse(response.body(), Es2.DisableProfile.Response.class);
+        var answer = answer(response, Es2.DisableProfile.Response.class);
         assertThat(answer.header())
                 .isEqualTo(ResponseHeader.failed(
-                        new StatusCodeData(SubjectCode.PROFILE_ICCID, ReasonCode.REFUSED, iccid.digits(), "POL2")));
+                        new StatusCodeData(SubjectCode.PROFILE_ICCID, ReasonCode.REFUSED, profile.iccid(), "POL2")));
     }
 
     @Test
     void deleteProfileWhenSmSrAnswersExpiredThenExpiredPassedThroughNeverSuccess() throws Exception {
-        Eid eid = TestOrders.newEid();
-        Iccid iccid = TestOrders.newIccid();
-        orders.completed(OPERATOR, eid, iccid);
+        Installed profile = installed(OPERATOR);
 
         HttpResponse<String> response = operator(
                 Es2.DeleteProfile.PATH,
-                new Es2.DeleteProfile.Request(header(), 10, eid.digits(), iccid.digits(), null));
+                new Es2.DeleteProfile.Request(header(), 10, profile.eid(), profile.iccid(), null));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        var answer = EsJson.readResponse(response.body(), Es2.DeleteProfile.Response.class);
+        var answer = answer(response, Es2.DeleteProfile.Response.class);
         assertThat(answer.header().functionExecutionStatus().status()).isEqualTo(ExecutionStatus.EXPIRED);
         assertThat(SM_SR.received(Es3.DeleteIsdp.PATH, Es3.DeleteIsdp.Request.class))
-                .anySatisfy(forwarded -> assertThat(forwarded.iccid()).isEqualTo(iccid.digits()));
+                .anySatisfy(forwarded -> assertThat(forwarded.iccid()).isEqualTo(profile.iccid()));
     }
 
     @Test
     void enableProfileWhenProfileIsAnotherOperatorsThenFailedUnknownIccidAndNothingForwarded() throws Exception {
-        Eid eid = TestOrders.newEid();
-        Iccid theirs = TestOrders.newIccid();
-        Iccid nobodys = TestOrders.newIccid();
-        orders.completed("Operator-2", eid, theirs);
+        Installed theirs = installed("Operator-2");
+        String nobodys = TestOrders.newIccid().digits();
 
-        HttpResponse<String> foreign = operator(
-                Es2.EnableProfile.PATH,
-                new Es2.EnableProfile.Request(header(), 30, eid.digits(), theirs.digits(), null));
-        HttpResponse<String> unknown = operator(
-                Es2.EnableProfile.PATH,
-                new Es2.EnableProfile.Request(header(), 30, eid.digits(), nobodys.digits(), null));
+        HttpResponse<String> foreign = enableProfile(header(), theirs.eid(), theirs.iccid(), null);
+        HttpResponse<String> unknown = enableProfile(header(), theirs.eid(), nobodys, null);
 
-        var foreignAnswer = EsJson.readResponse(foreign.body(), Es2.EnableProfile.Response.class);
-        var unknownAnswer = EsJson.readResponse(unknown.body(), Es2.EnableProfile.Response.class);
+        var foreignAnswer = answer(foreign, Es2.EnableProfile.Response.class);
+        var unknownAnswer = answer(unknown, Es2.EnableProfile.Response.class);
         assertThat(foreign.statusCode()).isEqualTo(200);
         assertThat(foreignAnswer.header())
                 .isEqualTo(ResponseHeader.failed(
-                        new StatusCodeData(SubjectCode.PROFILE_ICCID, ReasonCode.UNKNOWN, theirs.digits(), null)));
+                        new StatusCodeData(SubjectCode.PROFILE_ICCID, ReasonCode.UNKNOWN, theirs.iccid(), null)));
         // the same answer as for an ICCID nobody has: nothing tells the caller the profile exists
         assertThat(unknownAnswer.header())
                 .isEqualTo(ResponseHeader.failed(
-                        new StatusCodeData(SubjectCode.PROFILE_ICCID, ReasonCode.UNKNOWN, nobodys.digits(), null)));
-        assertThat(enablesFor(eid)).isEmpty();
+                        new StatusCodeData(SubjectCode.PROFILE_ICCID, ReasonCode.UNKNOWN, nobodys, null)));
+        assertThat(enablesFor(theirs.eid())).isEmpty();
     }
 
     @Test
     void enableProfileWhenRequesterIsNotTheCertificateThenFailedAndNothingForwarded() throws Exception {
-        Eid eid = TestOrders.newEid();
-        Iccid iccid = TestOrders.newIccid();
-        orders.completed(OPERATOR, eid, iccid);
+        Installed profile = installed(OPERATOR);
 
-        HttpResponse<String> response = operator(
-                Es2.EnableProfile.PATH,
-                new Es2.EnableProfile.Request(
-                        new RequestHeader("Operator-2", UUID.randomUUID().toString()),
-                        30,
-                        eid.digits(),
-                        iccid.digits(),
-                        null));
+        HttpResponse<String> response = enableProfile(
+                new RequestHeader("Operator-2", UUID.randomUUID().toString()), profile.eid(), profile.iccid(), null);
 
-        var answer = EsJson.readResponse(response.body(), Es2.EnableProfile.Response.class);
+        var answer = answer(response, Es2.EnableProfile.Response.class);
         StatusCodeData status = answer.header().functionExecutionStatus().statusCodeData();
         assertThat(status.subjectCode()).isEqualTo(SubjectCode.FUNCTION_REQUESTER);
         assertThat(status.reasonCode()).isEqualTo(ReasonCode.NOT_ALLOWED_AUTHORISATION);
-        assertThat(enablesFor(eid)).isEmpty();
+        assertThat(enablesFor(profile.eid())).isEmpty();
     }
 
     @Test
     void enableProfileWhenCallIdTooLongForSmSrOrEidMalformedThenFailedNamingElement() throws Exception {
-        Eid eid = TestOrders.newEid();
-        Iccid iccid = TestOrders.newIccid();
-        orders.completed(OPERATOR, eid, iccid);
+        Installed profile = installed(OPERATOR);
 
-        var longId = operator(
-                Es2.EnableProfile.PATH,
-                new Es2.EnableProfile.Request(
-                        new RequestHeader(OPERATOR, "x".repeat(120)), 30, eid.digits(), iccid.digits(), null));
-        var badEid = operator(
-                Es2.EnableProfile.PATH, new Es2.EnableProfile.Request(header(), 30, "89049032", iccid.digits(), null));
-        var otherSmSr = operator(
-                Es2.EnableProfile.PATH,
-                new Es2.EnableProfile.Request(header(), 30, eid.digits(), iccid.digits(), "SM-SR-9"));
+        var longId = enableProfile(new RequestHeader(OPERATOR, "x".repeat(120)), profile.eid(), profile.iccid(), null);
+        var badEid = enableProfile(header(), "89049032", profile.iccid(), null);
+        var otherSmSr = enableProfile(header(), profile.eid(), profile.iccid(), "SM-SR-9");
 
-        assertThat(EsJson.readResponse(longId.body(), Es2.EnableProfile.Response.class)
-                        .header())
+        assertThat(answer(longId, Es2.EnableProfile.Response.class).header())
                 .isEqualTo(ResponseHeader.failed(new StatusCodeData(
                         SubjectCode.FUNCTION, ReasonCode.INVALID, null, "header.functionCallIdentifier")));
-        assertThat(EsJson.readResponse(badEid.body(), Es2.EnableProfile.Response.class)
-                        .header())
+        assertThat(answer(badEid, Es2.EnableProfile.Response.class).header())
                 .isEqualTo(ResponseHeader.failed(new StatusCodeData(SubjectCode.EID, ReasonCode.INVALID, null, "eid")));
-        assertThat(EsJson.readResponse(otherSmSr.body(), Es2.EnableProfile.Response.class)
-                        .header())
+        assertThat(answer(otherSmSr, Es2.EnableProfile.Response.class).header())
                 .isEqualTo(ResponseHeader.failed(
                         new StatusCodeData(SubjectCode.FUNCTION, ReasonCode.INVALID, null, "smsrId")));
-        assertThat(enablesFor(eid)).isEmpty();
+        assertThat(enablesFor(profile.eid())).isEmpty();
     }
 
     @Test
@@ -342,7 +330,7 @@ class OperatorFunctionsIT {
         HttpResponse<String> response = operator(Es2.GetEis.PATH, new Es2.GetEis.Request(header(), eid.digits()));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        var answer = EsJson.readResponse(response.body(), Es2.GetEis.Response.class);
+        var answer = answer(response, Es2.GetEis.Response.class);
         assertThat(answer.header()).isEqualTo(ResponseHeader.success());
         assertThat(answer.eis()).isEqualTo(eis.withProfiles(List.of(myProfile)));
         assertThat(response.body()).doesNotContain(theirs.digits()).doesNotContain("8900001200");
@@ -350,17 +338,15 @@ class OperatorFunctionsIT {
 
     @Test
     void updatePolicyRulesWhenSmSrNeverAnswersThen504ProblemNotSuccess() throws Exception {
-        Eid eid = TestOrders.newEid();
-        Iccid iccid = TestOrders.newIccid();
-        orders.completed(OPERATOR, eid, iccid);
+        Installed profile = installed(OPERATOR);
 
         HttpResponse<String> response = operator(
                 Es2.UpdatePolicyRules.PATH,
                 new Es2.UpdatePolicyRules.Request(
                         header(),
                         1,
-                        eid.digits(),
-                        iccid.digits(),
+                        profile.eid(),
+                        profile.iccid(),
                         List.of(new Pol2Rule(Pol2Rule.Action.DELETE, Pol2Rule.Qualification.NOT_ALLOWED))));
 
         assertProblem(response, 504, "smsr-timeout");
@@ -385,13 +371,11 @@ class OperatorFunctionsIT {
 
     @Test
     void enableProfileWhenRoleIsSmSrOrEumThen403ProblemAndNothingForwarded() throws Exception {
-        Eid eid = TestOrders.newEid();
-        Iccid iccid = TestOrders.newIccid();
-        orders.completed(OPERATOR, eid, iccid);
-        String body = EsJson.toJson(new Es2.EnableProfile.Request(header(), 30, eid.digits(), iccid.digits(), null));
+        Installed profile = installed(OPERATOR);
+        String body = EsJson.toJson(new Es2.EnableProfile.Request(header(), 30, profile.eid(), profile.iccid(), null));
 
         assertProblem(post(PKI.client("sm-sr"), Es2.EnableProfile.PATH, body), 403, null);
         assertProblem(post(PKI.client("eum-client"), Es2.GetEis.PATH, body), 403, null);
-        assertThat(enablesFor(eid)).isEmpty();
+        assertThat(enablesFor(profile.eid())).isEmpty();
     }
 }

@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsExchange;
-import com.sun.net.httpserver.HttpsParameters;
-import com.sun.net.httpserver.HttpsServer;
-import io.openrsp.crypto.pki.Pem;
 import io.openrsp.crypto.pki.TestPki;
 import io.openrsp.rsp.es.Es3;
 import io.openrsp.rsp.es.EsJson;
@@ -19,27 +15,18 @@ import io.openrsp.rsp.es.ReasonCode;
 import io.openrsp.rsp.es.ResponseHeader;
 import io.openrsp.rsp.es.StatusCodeData;
 import io.openrsp.rsp.es.SubjectCode;
+import io.openrsp.smdp.TestHttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.security.SecureRandom;
-import java.security.cert.Certificate;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLPeerUnverifiedException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -195,44 +182,21 @@ class Es3ClientIT {
 
         static final String ISDP_AID = "A0000005591010FFFFFFFF8900001000";
 
-        private final HttpsServer server;
-        private final X509Certificate smDp;
         private final CountDownLatch release = new CountDownLatch(1);
         private final Map<String, byte[]> requests = new ConcurrentHashMap<>();
         private final Map<String, String> protocols = new ConcurrentHashMap<>();
+        private final TestHttpsServer server;
 
-        private FakeSmSr(HttpsServer server, X509Certificate smDp) {
-            this.server = server;
-            this.smDp = smDp;
+        private FakeSmSr(TestPki pki) {
+            this.server = TestHttpsServer.start(pki, "sm-sr", "/gsma/es3/", this::handle);
         }
 
         static FakeSmSr start(TestPki pki) {
-            try {
-                X509Certificate smDp =
-                        Pem.readCertificate(Files.readString(pki.file("sm-dp.crt"), StandardCharsets.US_ASCII));
-                SSLContext context = pki.client("sm-sr"); // the sm-sr key, trusting the CI
-                HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-                server.setHttpsConfigurator(new HttpsConfigurator(context) {
-                    @Override
-                    public void configure(HttpsParameters params) {
-                        SSLParameters parameters = context.getDefaultSSLParameters();
-                        parameters.setProtocols(new String[] {"TLSv1.3"});
-                        parameters.setNeedClientAuth(true);
-                        params.setSSLParameters(parameters);
-                    }
-                });
-                server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-                FakeSmSr fake = new FakeSmSr(server, smDp);
-                server.createContext("/gsma/es3/", fake::handle);
-                server.start();
-                return fake;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+            return new FakeSmSr(pki);
         }
 
         int port() {
-            return server.getAddress().getPort();
+            return server.port();
         }
 
         <T extends EsRequest> T received(String callId, Class<T> type) {
@@ -245,15 +209,14 @@ class Es3ClientIT {
 
         void stop() {
             release.countDown();
-            server.stop(0);
+            server.stop();
         }
 
         private void handle(HttpExchange exchange) throws IOException {
             try (exchange;
                     InputStream in = exchange.getRequestBody()) {
                 byte[] body = in.readAllBytes();
-                if (!presentsSmDp((HttpsExchange) exchange)) {
-                    reply(exchange, 403, "application/problem+json", "{\"title\":\"not the sm-dp\",\"status\":403}");
+                if (server.refusedUnlessSmDp(exchange)) {
                     return;
                 }
                 String path = exchange.getRequestURI().getPath();
@@ -272,30 +235,21 @@ class Es3ClientIT {
                                             SubjectCode.PROFILE_ICCID, ReasonCode.REFUSED, request.iccid(), null)),
                                     null));
                 } else if (path.equals(Es3.DisableProfile.PATH)) {
-                    reply(
+                    TestHttpsServer.reply(
                             exchange,
                             403,
                             "application/problem+json",
                             "{\"type\":\"about:blank\",\"title\":\"Role refused\",\"status\":403}");
                 } else if (path.equals(Es3.DeleteIsdp.PATH)) {
-                    reply(exchange, 200, "application/json", "<html>not an ES3 response</html>");
+                    TestHttpsServer.reply(exchange, 200, "application/json", "<html>not an ES3 response</html>");
                 } else if (path.equals(Es3.AuditEis.PATH)) {
                     // never answers while the test runs
                     release.await(30, TimeUnit.SECONDS);
                 } else {
-                    reply(exchange, 404, "application/problem+json", "{\"title\":\"Not Found\",\"status\":404}");
+                    TestHttpsServer.notFound(exchange);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            }
-        }
-
-        private boolean presentsSmDp(HttpsExchange exchange) {
-            try {
-                Certificate[] chain = exchange.getSSLSession().getPeerCertificates();
-                return chain.length > 0 && chain[0].equals(smDp);
-            } catch (SSLPeerUnverifiedException e) {
-                return false;
             }
         }
 
@@ -309,17 +263,7 @@ class Es3ClientIT {
         }
 
         private static void json(HttpExchange exchange, EsMessage response) throws IOException {
-            reply(exchange, 200, "application/json", EsJson.toJson(response));
-        }
-
-        private static void reply(HttpExchange exchange, int status, String contentType, String body)
-                throws IOException {
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", contentType);
-            exchange.sendResponseHeaders(status, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
+            TestHttpsServer.reply(exchange, 200, "application/json", EsJson.toJson(response));
         }
     }
 }

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsParameters;
-import com.sun.net.httpserver.HttpsServer;
 import io.openrsp.crypto.CryptoException;
 import io.openrsp.crypto.pki.CertificatePaths;
 import io.openrsp.crypto.pki.Pem;
@@ -36,11 +33,10 @@ import io.openrsp.rsp.saip.EuiccResponse;
 import io.openrsp.rsp.script.CommandScript;
 import io.openrsp.rsp.script.ResponseScript;
 import io.openrsp.rsp.script.ScriptForm;
+import io.openrsp.smdp.TestHttpsServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,11 +48,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -428,39 +421,20 @@ class Es8HostIT {
         static final StatusCodeData UNKNOWN_ISDP =
                 new StatusCodeData(SubjectCode.ISD_P, ReasonCode.UNKNOWN, ISDP.toString(), "no such ISD-P");
 
-        private final HttpsServer server;
         private final Map<String, FakeCard> cards = new ConcurrentHashMap<>();
         private final List<Es3.SendData.Request> requests = new CopyOnWriteArrayList<>();
+        private final TestHttpsServer server;
 
-        private FakeSmSr(HttpsServer server) {
-            this.server = server;
+        private FakeSmSr(TestPki pki) {
+            this.server = TestHttpsServer.start(pki, "sm-sr", Es3.SendData.PATH, this::handle);
         }
 
         static FakeSmSr start(TestPki pki) {
-            try {
-                SSLContext context = pki.client("sm-sr");
-                HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-                server.setHttpsConfigurator(new HttpsConfigurator(context) {
-                    @Override
-                    public void configure(HttpsParameters params) {
-                        SSLParameters parameters = context.getDefaultSSLParameters();
-                        parameters.setProtocols(new String[] {"TLSv1.3"});
-                        parameters.setNeedClientAuth(true);
-                        params.setSSLParameters(parameters);
-                    }
-                });
-                server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-                FakeSmSr fake = new FakeSmSr(server);
-                server.createContext(Es3.SendData.PATH, fake::handle);
-                server.start();
-                return fake;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+            return new FakeSmSr(pki);
         }
 
         int port() {
-            return server.getAddress().getPort();
+            return server.port();
         }
 
         FakeCard insert(FakeCard card) {
@@ -476,7 +450,7 @@ class Es8HostIT {
         }
 
         void stop() {
-            server.stop(0);
+            server.stop();
         }
 
         private void handle(HttpExchange exchange) throws IOException {
@@ -494,12 +468,7 @@ class Es8HostIT {
                     response = new Es3.SendData.Response(
                             ResponseHeader.success(), HexFormat.of().formatHex(answer.encode(ScriptForm.INDEFINITE)));
                 }
-                byte[] bytes = EsJson.toJson(response).getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, bytes.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(bytes);
-                }
+                TestHttpsServer.reply(exchange, 200, "application/json", EsJson.toJson(response));
             }
         }
     }

@@ -18,6 +18,7 @@ import io.openrsp.rsp.es.ExecutionStatus;
 import io.openrsp.rsp.es.ReasonCode;
 import io.openrsp.rsp.es.SubjectCode;
 import io.openrsp.rsp.id.Eid;
+import io.openrsp.smdp.FakeSmSr;
 import io.openrsp.smdp.inventory.ProfileInventory;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -14,6 +14,7 @@ import io.openrsp.rsp.es.StatusCodeData;
 import io.openrsp.rsp.es.SubjectCode;
 import io.openrsp.rsp.id.Eid;
 import io.openrsp.rsp.id.Iccid;
+import io.openrsp.smdp.FakeSmSr;
 import io.openrsp.smdp.inventory.InventoryCount;
 import io.openrsp.smdp.inventory.ProfileInventory;
 import io.openrsp.smdp.inventory.ProfileRecord;
@@ -235,7 +236,7 @@ abstract class OrderScenario {
     void placeWhenCreateIsdpFailedThenOrderFailedWithStatusCodeAndProfileReleasedWithoutDelete() {
         inventory.generateDemo("no-memory", 1);
         Eid eid = newEid();
-        SM_SR.createIsdpFails.add(eid.digits());
+        SM_SR.failCreateIsdp(eid.digits());
 
         OrderView order = awaitEnd(
                 accept(byType("call-no-memory", eid, "no-memory", true)).orderId());
@@ -303,7 +304,7 @@ abstract class OrderScenario {
     void placeWhenEnableRefusedThenFailedAndProfileStaysInstalled() {
         inventory.generateDemo("enable-refused", 1);
         Eid eid = newEid();
-        SM_SR.enableFails.add(eid.digits());
+        SM_SR.refuseEnable(eid.digits());
 
         OrderView order = awaitEnd(accept(byType("call-enable-refused", eid, "enable-refused", true))
                 .orderId());
