@@ -8,9 +8,15 @@ import picocli.CommandLine.Command;
         name = "rsp",
         mixinStandardHelpOptions = true,
         versionProvider = Rsp.Version.class,
-        subcommands = {PkiCommand.class},
+        subcommands = {
+            DemoCommand.class,
+            ProvisionCommand.class,
+            RestartCommand.class,
+            StopCommand.class,
+            PkiCommand.class
+        },
         description = "Open M2M eSIM Remote SIM Provisioning platform (GSMA SGP.02): run, provision, measure.",
-        footer = {"", "More commands arrive with the issues that build them: demo, provision, bench."})
+        footer = {"", "rsp bench arrives with the issue that builds it."})
 public final class Rsp implements Runnable {
 
     @CommandLine.Spec
