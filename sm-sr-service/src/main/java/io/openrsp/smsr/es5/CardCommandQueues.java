@@ -281,8 +281,11 @@ final class CardCommandQueues implements AdminChannel, AutoCloseable {
             card.lock.unlock();
         }
         if (!command.isDone()) {
-            worker.execute(
-                    () -> command.fail(new CardNotReachedException(command.eid(), "no answer before the deadline")));
+            String pushFailure = card.lastPushFailure;
+            String reason = pushFailure == null
+                    ? "no answer before the deadline"
+                    : "no answer before the deadline; the last push SMS failed: " + pushFailure;
+            worker.execute(() -> command.fail(new CardNotReachedException(command.eid(), reason)));
         }
     }
 
@@ -305,12 +308,14 @@ final class CardCommandQueues implements AdminChannel, AutoCloseable {
     private void push(Card card) {
         try {
             pushSender.push(card.eid);
+            card.lastPushFailure = null;
             log.debug("push SMS accepted for eUICC {}", card.eid);
         } catch (PushFailedException e) {
             if (e.retryable()) {
                 // The SMS may still arrive, or the SMS-C recover: keep the scripts (their deadlines still hold)
                 // and push again after pushRetry unless the card comes first.
                 log.warn("push SMS for eUICC {} failed, pushing again in {}: {}", card.eid, pushRetry, e.getMessage());
+                card.lastPushFailure = e.getMessage();
                 timers.schedule(() -> pushIfStillNeeded(card), pushRetry);
             } else {
                 failQueued(card, e);
@@ -401,6 +406,8 @@ final class CardCommandQueues implements AdminChannel, AutoCloseable {
         Instant pushedAt;
         /** When the last push was sent, answered or not. */
         Instant lastPushAt;
+        /** Why the last push failed when it may still be retried; null once a push went through. */
+        volatile String lastPushFailure;
         /** Removed from the map: a new submit or session makes a fresh entry. */
         boolean retired;
 
