@@ -11,12 +11,12 @@ import picocli.CommandLine.Command;
         subcommands = {
             DemoCommand.class,
             ProvisionCommand.class,
+            BenchCommand.class,
             RestartCommand.class,
             StopCommand.class,
             PkiCommand.class
         },
-        description = "Open M2M eSIM Remote SIM Provisioning platform (GSMA SGP.02): run, provision, measure.",
-        footer = {"", "rsp bench arrives with the issue that builds it."})
+        description = "Open M2M eSIM Remote SIM Provisioning platform (GSMA SGP.02): run, provision, measure.")
 public final class Rsp implements Runnable {
 
     @CommandLine.Spec

@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * ends. Deviation (the SM-DP's): the function answers {@code 202} with the order's id at once and the outcome is the
  * order's, not the function response's.
  *
- * <p>Used by {@code rsp provision} and {@code rsp demo}; {@code rsp bench} will place many orders through it.
+ * <p>Used by {@code rsp provision} and {@code rsp demo}; {@code rsp bench} places many orders through it.
  */
 public final class Es2Client {
 
@@ -31,6 +31,12 @@ public final class Es2Client {
 
     /** Between two {@code GET /orders/{id}}. */
     static final Duration POLL_INTERVAL = Duration.ofMillis(200);
+
+    /** The longest {@code ?wait=} the SM-DP accepts on {@code GET /orders/{id}}. */
+    public static final Duration MAX_WAIT = Duration.ofSeconds(60);
+
+    /** What a long poll's request may take beyond its wait. */
+    static final Duration LONG_POLL_MARGIN = Duration.ofSeconds(30);
 
     /** What DownloadProfile asks for: exactly one of {@code iccid} and {@code profileType}. */
     public record Download(String eid, String iccid, String profileType, boolean enable) {
@@ -97,6 +103,33 @@ public final class Es2Client {
     /** The order as it stands. */
     public Order order(String orderId) throws ClientException, InterruptedException {
         return http.get("/orders/" + orderId, Order.class);
+    }
+
+    /**
+     * Follows the order with long polls ({@code GET /orders/{id}?wait=<seconds>}, at most {@link #MAX_WAIT} each)
+     * until it is COMPLETED or FAILED: the SM-DP answers as soon as the order ends, so nothing sleeps here.
+     *
+     * @throws ClientException {@code TIMEOUT} if it has not ended within {@code timeout}
+     */
+    public Order awaitFinal(String orderId, Duration timeout) throws ClientException, InterruptedException {
+        Instant deadline = clock.instant().plus(timeout);
+        while (true) {
+            Duration left = Duration.between(clock.instant(), deadline);
+            long waitSeconds = Math.clamp(left.toSeconds(), 0, MAX_WAIT.toSeconds());
+            Order order = http.get(
+                    "/orders/" + orderId + "?wait=" + waitSeconds,
+                    Order.class,
+                    Duration.ofSeconds(waitSeconds).plus(LONG_POLL_MARGIN));
+            if (order.isFinal()) {
+                return order;
+            }
+            if (!clock.instant().isBefore(deadline)) {
+                throw new ClientException(
+                        ClientException.Reason.TIMEOUT,
+                        SERVICE,
+                        "order " + orderId + " is still " + order.state() + " after " + timeout.toSeconds() + " s");
+            }
+        }
     }
 
     /**

@@ -59,8 +59,13 @@ final class JsonHttp {
 
     /** {@code GET path}, which must answer 200 with a {@code type}. */
     <T> T get(String path, Class<T> type) throws ClientException, InterruptedException {
+        return get(path, type, requestTimeout);
+    }
+
+    /** {@code GET path} allowing the answer {@code timeout} (a long poll may take longer than a usual request). */
+    <T> T get(String path, Class<T> type, Duration timeout) throws ClientException, InterruptedException {
         HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve(path))
-                .timeout(requestTimeout)
+                .timeout(timeout)
                 .header("Accept", "application/json")
                 .GET()
                 .build());

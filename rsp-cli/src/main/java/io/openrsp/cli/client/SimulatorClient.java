@@ -52,6 +52,25 @@ public final class SimulatorClient {
         return cards.getFirst();
     }
 
+    /**
+     * The most cards asked for in one request by batch callers: well under the simulator's
+     * {@code openrsp.factory.max-cards-per-request}, and each request stays short.
+     */
+    public static final int BATCH = 200;
+
+    /** {@code POST /cards {"count":count}}: {@code count} new cards, each registered at the SM-SR (or saying why not). */
+    public List<CreatedCard> createCards(int count) throws ClientException, InterruptedException {
+        var response = http.expect(http.postJson("/cards", Map.of("count", count)), 201);
+        List<CreatedCard> cards = http.read(response, CreatedCards.class).cards();
+        if (cards == null || cards.size() != count) {
+            throw new ClientException(
+                    ClientException.Reason.MALFORMED_RESPONSE,
+                    SERVICE,
+                    "POST /cards did not answer " + count + " card" + (count == 1 ? "" : "s"));
+        }
+        return cards;
+    }
+
     /** {@code GET /cards/{eid}}. */
     public Card card(String eid) throws ClientException, InterruptedException {
         return http.get("/cards/" + eid, Card.class);

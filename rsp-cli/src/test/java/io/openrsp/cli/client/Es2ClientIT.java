@@ -47,6 +47,7 @@ class Es2ClientIT {
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final List<String> clientSubjects = new CopyOnWriteArrayList<>();
     private final Queue<String> orderAnswers = new ConcurrentLinkedQueue<>();
+    private final List<String> orderQueries = new CopyOnWriteArrayList<>();
     private HttpsServer server;
 
     @BeforeAll
@@ -145,6 +146,30 @@ class Es2ClientIT {
     }
 
     @Test
+    void awaitFinalWhenItCompletesThenLongPollsWithWaitUntilFinal() throws Exception {
+        startSmdp(pki, 202, "{}");
+        orderAnswers.add(order("RUNNING", "DONE", "RUNNING"));
+        orderAnswers.add(order("COMPLETED", "DONE", "DONE"));
+
+        Order order = client(pki).awaitFinal("order-1", Duration.ofSeconds(300));
+
+        assertThat(order.isCompleted()).isTrue();
+        assertThat(orderQueries).containsExactly("wait=60", "wait=60");
+    }
+
+    @Test
+    void awaitFinalWhenNotEndedInTimeThenTimeoutAfterOneZeroWait() throws Exception {
+        startSmdp(pki, 202, "{}");
+        orderAnswers.add(order("RUNNING", "DONE", "RUNNING"));
+
+        assertThatThrownBy(() -> client(pki).awaitFinal("order-1", Duration.ZERO))
+                .isInstanceOfSatisfying(
+                        ClientException.class, e -> assertThat(e.reason()).isEqualTo(ClientException.Reason.TIMEOUT))
+                .hasMessageContaining("still RUNNING");
+        assertThat(orderQueries).containsExactly("wait=0");
+    }
+
+    @Test
     void clientWhenServerCertificateFromAnotherCiThenTransportFailureAndNothingSent() throws Exception {
         startSmdp(foreignPki, 202, "{}");
 
@@ -202,6 +227,7 @@ class Es2ClientIT {
             answer(exchange, status, body);
         });
         server.createContext("/orders/", exchange -> {
+            orderQueries.add(String.valueOf(exchange.getRequestURI().getQuery()));
             String next = orderAnswers.size() > 1 ? orderAnswers.poll() : orderAnswers.peek();
             answer(exchange, 200, next);
         });
