@@ -198,7 +198,11 @@ final class IsdpApplication {
         }
         session.dropDownload();
         storage.replaceKeySet(isdp, result.keySet());
-        log.debug("ES8 at {} of card {}: key set {} established", isdp, eid, result.keySet());
+        log.debug(
+                "ES8 at {} of card {}: key set KVN {} established",
+                isdp,
+                eid,
+                Integer.toHexString(result.keySet().kvn()));
         return Answer.of(result.answer());
     }
 
