@@ -137,6 +137,9 @@ final class TestAdminServer implements AutoCloseable {
             sessions.add(session);
         }
         maxActive.accumulateAndGet(active.incrementAndGet(), Math::max);
+        // The session is over for the card once 204 is written: it may connect again before this thread reads its
+        // close_notify, so the overlap count stops here rather than at the socket's close.
+        boolean counted = true;
         try (connection) {
             connection.setSoTimeout(10_000);
             TlsServerProtocol tls = new TlsServerProtocol(connection.getInputStream(), connection.getOutputStream());
@@ -158,13 +161,20 @@ final class TestAdminServer implements AutoCloseable {
                     return;
                 }
                 session.requests.add(request);
-                out.write(encode(handler.handle(index, exchange, request)));
+                Response response = handler.handle(index, exchange, request);
+                out.write(encode(response));
                 out.flush();
+                if (response.status() == 204 && counted) {
+                    active.decrementAndGet();
+                    counted = false;
+                }
             }
         } catch (IOException | RuntimeException e) {
             // The card went away without close_notify, or the handler failed: the session records what it saw.
         } finally {
-            active.decrementAndGet();
+            if (counted) {
+                active.decrementAndGet();
+            }
             session.ended = true;
         }
     }
