@@ -6,6 +6,7 @@ import io.openrsp.cli.client.HttpsClients;
 import io.openrsp.cli.client.InventoryClient;
 import io.openrsp.cli.client.Order;
 import io.openrsp.cli.client.SimulatorClient;
+import io.openrsp.cli.platform.PlatformDatabase;
 import io.openrsp.cli.platform.PlatformException;
 import io.openrsp.cli.platform.PlatformLayout;
 import io.openrsp.cli.platform.PlatformPorts;
@@ -30,8 +31,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code rsp demo}: the whole platform on one machine and one provisioning through it, DESIGN.md §4 end to end. The
- * four services run as separate processes in the platform directory on their default ports and embedded H2
- * ({@link PlatformProcesses}); then the EUM factory makes a card and registers it at the SM-SR (ES1), the SM-DP gets
+ * four services run as separate processes in the platform directory on their default ports and embedded H2, or with
+ * {@code --postgres} on a PostgreSQL server configured as compose configures it ({@link PlatformProcesses},
+ * {@link PlatformDatabase}); then the EUM factory makes a card and registers it at the SM-SR (ES1), the SM-DP gets
  * a demo profile, and the operator's ES2 DownloadProfile with enable installs it (ES3, ES8 and ES5 inside). Each step
  * is printed with its duration, then the card's own view of its ISD-Ps.
  *
@@ -42,7 +44,8 @@ import picocli.CommandLine.Spec;
         name = "demo",
         mixinStandardHelpOptions = true,
         description = {
-            "Run the platform (the four services as processes, H2 under ./data, the PKI in ./pki) and provision a "
+            "Run the platform (the four services as processes, H2 under ./data or --postgres, the PKI in ./pki) and"
+                    + " provision a "
                     + "demo profile onto a new simulated card with ES2 DownloadProfile and enable.",
             "Logs go to ./data/logs/<service>.log, pids to ./data/run/<service>.pid. Exit 0 when the profile is "
                     + "installed and enabled; 1 with a diagnosis otherwise."
@@ -64,6 +67,23 @@ final class DemoCommand implements Callable<Integer> {
             names = "--fresh",
             description = "Start from an empty ./data (deletes the services' databases and logs; ./pki is kept).")
     boolean fresh;
+
+    @Option(
+            names = "--postgres",
+            arity = "0..1",
+            paramLabel = "SERVER",
+            fallbackValue = PlatformDatabase.LOCAL_SERVER,
+            description = "Keep the services' state on PostgreSQL instead of H2: a database per service (rootca, smdp,"
+                    + " smsr, simulator, created if missing; --fresh recreates them), set as docker-compose.yml sets"
+                    + " it. SERVER defaults to ${FALLBACK-VALUE}; the password, if any, comes from PGPASSWORD.")
+    String postgres;
+
+    @Option(
+            names = "--postgres-user",
+            paramLabel = "ROLE",
+            defaultValue = PlatformDatabase.DEFAULT_USER,
+            description = "The PostgreSQL role for --postgres (default: ${DEFAULT-VALUE}).")
+    String postgresUser;
 
     @Option(
             names = "--dir",
@@ -128,6 +148,13 @@ final class DemoCommand implements Callable<Integer> {
             err.println("rsp demo: --base-port: " + e.getMessage());
             return 2;
         }
+        try {
+            layout = layout.withDatabase(
+                    postgres == null ? PlatformDatabase.embedded() : PlatformDatabase.postgres(postgres, postgresUser));
+        } catch (IllegalArgumentException e) {
+            err.println("rsp demo: --postgres: " + e.getMessage());
+            return 2;
+        }
         PlatformProcesses processes = new PlatformProcesses(layout, out);
         processes.installShutdownHook();
         Instant begin = Instant.now();
@@ -157,7 +184,8 @@ final class DemoCommand implements Callable<Integer> {
 
     /** The demo's steps; returns the card's EID. */
     private String run(PlatformProcesses processes) throws StepFailure, InterruptedException {
-        out.println("rsp demo in " + layout.directory() + " (PKI ./pki, databases ./data, logs ./data/logs)");
+        out.println("rsp demo in " + layout.directory() + " (PKI ./pki, databases: "
+                + layout.database().describe() + ", logs ./data/logs)");
         out.flush();
 
         Instant start = Instant.now();
@@ -176,13 +204,17 @@ final class DemoCommand implements Callable<Integer> {
             if (prepared.dataCleared()) {
                 did.add("emptied ./data");
             }
+            if (layout.database().isPostgres()) {
+                did.add((prepared.dataCleared() ? "recreated" : "ensured") + " databases rootca, smdp, smsr,"
+                        + " simulator");
+            }
             out.println(Report.line(step, String.join(", ", did), since(start)));
             out.flush();
 
             step = "start services";
             start = Instant.now();
             HttpClient admin = HttpsClients.client(HttpsClients.Identity.inPki(layout.pki(), "admin"));
-            recordPorts();
+            record();
             List<PlatformProcesses.Started> started = new ArrayList<>();
             for (PlatformService service : PlatformService.values()) {
                 started.add(processes.start(service, false));
@@ -368,12 +400,18 @@ final class DemoCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private void recordPorts() throws PlatformException {
+    /** Ports and databases, for {@code rsp restart}. */
+    private void record() throws PlatformException {
         try {
             layout.ports().record(layout.portsFile());
+            layout.database().record(layout.databaseFile());
         } catch (IOException e) {
             throw new PlatformException(
-                    PlatformException.Reason.IO_FAILED, null, "cannot write " + layout.portsFile(), null, e);
+                    PlatformException.Reason.IO_FAILED,
+                    null,
+                    "cannot write " + layout.shown(layout.data().resolve("run")),
+                    null,
+                    e);
         }
     }
 

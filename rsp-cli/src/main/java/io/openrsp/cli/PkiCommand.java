@@ -1,7 +1,10 @@
 package io.openrsp.cli;
 
+import io.openrsp.cli.platform.MasterKeyFile;
 import io.openrsp.crypto.pki.PkiBootstrap;
 import io.openrsp.crypto.pki.PkiException;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -24,9 +27,11 @@ final class PkiCommand {
             name = "init",
             mixinStandardHelpOptions = true,
             description = {
-                "Create a fresh PKI in DIR: the CI (ci.crt, ci.key, ci.crl, trust-bundle.pem) and a certificate and "
-                        + "PKCS#8 key for each service and client; the files written are listed.",
-                "Key files are written with mode 0600. An existing PKI is kept unless --force is given."
+                "Create a fresh PKI in DIR: the CI (ci.crt, ci.key, ci.crl, trust-bundle.pem), a certificate and "
+                        + "PKCS#8 key for each service and client, and the services' master.key when there is none; "
+                        + "the files written are listed.",
+                "Key files are written with mode 0600. An existing PKI is kept unless --force is given; an existing "
+                        + "master.key is always kept (what the services sealed under it stays readable)."
             })
     static final class Init implements Callable<Integer> {
 
@@ -50,7 +55,17 @@ final class PkiCommand {
                         .init(directory, force);
                 out.println("PKI written to " + result.directory().toAbsolutePath() + ":");
                 result.files().forEach(file -> out.println("  " + file.getFileName()));
+                Path masterKey = directory.resolve(MasterKeyFile.NAME);
+                if (Files.exists(masterKey)) {
+                    out.println("  (" + MasterKeyFile.NAME + " kept)");
+                } else {
+                    MasterKeyFile.create(masterKey, new SecureRandom());
+                    out.println("  " + MasterKeyFile.NAME);
+                }
                 return 0;
+            } catch (IOException e) {
+                err.println("rsp pki init: cannot write " + directory.resolve(MasterKeyFile.NAME) + ": " + e);
+                return 1;
             } catch (PkiException e) {
                 err.println("rsp pki init: " + e.getMessage());
                 return e.reason() == PkiException.Reason.PKI_EXISTS ? 3 : 1;

@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,11 @@ class PkiCommandTest {
                     .isEqualTo("rw-------");
         }
         assertThat(out.toString()).contains("PKI written to").contains("sm-sr.crt");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("master.key"))))
+                .isEqualTo("rw-------");
+        assertThat(Base64.getDecoder()
+                        .decode(Files.readString(dir.resolve("master.key")).strip()))
+                .hasSize(32);
     }
 
     @Test
@@ -55,6 +61,18 @@ class PkiCommandTest {
 
         assertThat(exit).isZero();
         assertThat(Files.readString(dir.resolve("ci.crt"))).isNotEqualTo(ciBefore);
+    }
+
+    @Test
+    void initWhenForceThenKeepsTheMasterKey() throws Exception {
+        run("pki", "init", dir.toString());
+        String keyBefore = Files.readString(dir.resolve("master.key"));
+
+        int exit = run("pki", "init", "--force", dir.toString());
+
+        assertThat(exit).isZero();
+        assertThat(Files.readString(dir.resolve("master.key"))).isEqualTo(keyBefore);
+        assertThat(out.toString()).contains("(master.key kept)");
     }
 
     private int run(String... args) {

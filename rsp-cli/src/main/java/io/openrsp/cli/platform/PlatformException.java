@@ -23,7 +23,9 @@ public final class PlatformException extends Exception {
         /** The process did not report healthy in time. */
         NOT_HEALTHY,
         /** The platform directory holds state that the PKI at hand cannot open. */
-        INCONSISTENT_STATE
+        INCONSISTENT_STATE,
+        /** The PostgreSQL server could not be reached, or refused to create the services' databases. */
+        DATABASE_FAILED
     }
 
     private final Reason reason;

@@ -17,8 +17,9 @@ import java.util.Objects;
  * @param home the repository root holding {@code <service>/target/<service>-<version>-exec.jar}
  * @param java the {@code java} launcher the services run with (the command line's own)
  * @param ports the ports the services listen on
+ * @param database where the services keep their state: H2 under {@code ./data} or a PostgreSQL server
  */
-public record PlatformLayout(Path directory, Path home, Path java, PlatformPorts ports) {
+public record PlatformLayout(Path directory, Path home, Path java, PlatformPorts ports, PlatformDatabase database) {
 
     /** The system property the {@code rsp} script sets to the repository root. */
     public static final String HOME_PROPERTY = "rsp.home";
@@ -28,11 +29,12 @@ public record PlatformLayout(Path directory, Path home, Path java, PlatformPorts
         home = home.toAbsolutePath().normalize();
         Objects.requireNonNull(java, "java");
         Objects.requireNonNull(ports, "ports");
+        Objects.requireNonNull(database, "database");
     }
 
     /**
      * {@code directory}, with the jars of {@value #HOME_PROPERTY} (else of {@code directory}), this JVM's java, and
-     * the ports that {@code rsp demo} recorded there (else the defaults).
+     * the ports and databases that {@code rsp demo} recorded there (else the defaults).
      */
     public static PlatformLayout of(Path directory) {
         String home = System.getProperty(HOME_PROPERTY);
@@ -41,12 +43,27 @@ public record PlatformLayout(Path directory, Path home, Path java, PlatformPorts
                 absolute,
                 home == null || home.isBlank() ? absolute : Path.of(home),
                 Path.of(System.getProperty("java.home"), "bin", "java"),
-                PlatformPorts.recorded(portsFile(absolute)));
+                PlatformPorts.recorded(portsFile(absolute)),
+                PlatformDatabase.recorded(databaseFile(absolute)));
     }
 
     /** This layout on other ports. */
     public PlatformLayout withPorts(PlatformPorts other) {
-        return new PlatformLayout(directory, home, java, other);
+        return new PlatformLayout(directory, home, java, other, database);
+    }
+
+    /** This layout with its databases elsewhere. */
+    public PlatformLayout withDatabase(PlatformDatabase other) {
+        return new PlatformLayout(directory, home, java, ports, other);
+    }
+
+    /** {@code ./data/run/database}: where {@code rsp demo} put the databases, for {@code rsp restart}. */
+    public Path databaseFile() {
+        return databaseFile(directory);
+    }
+
+    private static Path databaseFile(Path directory) {
+        return directory.resolve("data").resolve("run").resolve("database");
     }
 
     /** {@code ./data/run/base-port}: the ports {@code rsp demo} started the services on, for {@code rsp restart}. */
@@ -81,7 +98,7 @@ public record PlatformLayout(Path directory, Path home, Path java, PlatformPorts
 
     /** {@code ./pki/master.key}: the key every service seals its secrets under. */
     public Path masterKey() {
-        return pki().resolve("master.key");
+        return pki().resolve(MasterKeyFile.NAME);
     }
 
     /** The path relative to the platform directory, for messages ({@code ./data/logs/sm-sr-service.log}). */

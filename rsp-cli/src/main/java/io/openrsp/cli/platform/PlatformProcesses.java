@@ -116,6 +116,7 @@ public final class PlatformProcesses implements AutoCloseable {
             // Every service reads the one master key from the file, whatever the caller's environment holds.
             builder.environment().remove(MasterKey.ENV);
             builder.environment().put(MasterKey.FILE_ENV, layout.masterKey().toString());
+            builder.environment().putAll(layout.database().environment(service));
             Process process;
             synchronized (this) {
                 if (closing) {

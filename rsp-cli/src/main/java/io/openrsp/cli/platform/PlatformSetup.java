@@ -3,22 +3,19 @@ package io.openrsp.cli.platform;
 import io.openrsp.crypto.pki.PkiBootstrap;
 import io.openrsp.crypto.pki.PkiException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
  * DESIGN.md §2 and §9: what a platform directory needs before its services start: a PKI in {@code ./pki} (kept if
  * there is one, else written as {@code rsp pki init ./pki} does) and the master key {@code ./pki/master.key} (32
- * random bytes, base64, mode 0600) that every service seals its secrets under.
+ * random bytes, base64, mode 0600) that every service seals its secrets under; on PostgreSQL, the services'
+ * databases.
  *
  * <p>A new master key cannot open what an earlier one sealed: when either is created while {@code ./data} already
  * holds service databases, the set-up stops and says so, unless asked to start from an empty {@code ./data}.
@@ -41,7 +38,7 @@ public final class PlatformSetup {
     /**
      * Creates what is missing.
      *
-     * @param freshData delete {@code ./data} first (logs included)
+     * @param freshData delete {@code ./data} first (logs included), and on PostgreSQL drop the services' databases
      * @throws PlatformException {@code INCONSISTENT_STATE} if the PKI or master key would be new while databases
      *     exist; {@code IO_FAILED} if a file cannot be written
      */
@@ -75,33 +72,29 @@ public final class PlatformSetup {
         if (keyMissing) {
             writeMasterKey();
         }
+        if (layout.database().isPostgres()) {
+            layout.database().prepare(freshData);
+        }
         return new Prepared(pkiMissing, files, keyMissing, freshData);
     }
 
-    private boolean hasDatabases() {
+    private boolean hasDatabases() throws PlatformException {
+        if (layout.database().isPostgres()) {
+            return layout.database().anyExists();
+        }
         return Arrays.stream(PlatformService.values()).anyMatch(s -> Files.isDirectory(layout.database(s)));
     }
 
     private void writeMasterKey() throws PlatformException {
-        byte[] key = new byte[32];
-        random.nextBytes(key);
-        byte[] text = (Base64.getEncoder().encodeToString(key) + "\n").getBytes(StandardCharsets.US_ASCII);
-        Arrays.fill(key, (byte) 0);
-        Path file = layout.masterKey();
         try {
-            Files.createDirectories(file.getParent());
-            try {
-                Files.createFile(
-                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException notPosix) {
-                Files.createFile(file);
-            }
-            Files.write(file, text, StandardOpenOption.TRUNCATE_EXISTING);
+            MasterKeyFile.create(layout.masterKey(), random);
         } catch (IOException e) {
             throw new PlatformException(
-                    PlatformException.Reason.IO_FAILED, null, "cannot write " + layout.shown(file), null, e);
-        } finally {
-            Arrays.fill(text, (byte) 0);
+                    PlatformException.Reason.IO_FAILED,
+                    null,
+                    "cannot write " + layout.shown(layout.masterKey()),
+                    null,
+                    e);
         }
     }
 

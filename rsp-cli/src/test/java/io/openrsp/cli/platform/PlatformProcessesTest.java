@@ -108,6 +108,6 @@ class PlatformProcessesTest {
     }
 
     private PlatformLayout layout(PlatformPorts ports) {
-        return new PlatformLayout(dir, dir, Path.of("java"), ports);
+        return new PlatformLayout(dir, dir, Path.of("java"), ports, PlatformDatabase.embedded());
     }
 }

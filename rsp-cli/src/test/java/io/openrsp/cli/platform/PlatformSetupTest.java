@@ -18,7 +18,7 @@ class PlatformSetupTest {
     Path dir;
 
     private PlatformLayout layout() {
-        return new PlatformLayout(dir, dir, Path.of("java"), PlatformPorts.defaults());
+        return new PlatformLayout(dir, dir, Path.of("java"), PlatformPorts.defaults(), PlatformDatabase.embedded());
     }
 
     private PlatformSetup setup() {
