@@ -20,6 +20,9 @@ import io.openrsp.rsp.es.EsJson;
 import io.openrsp.rsp.es8.Es8Tags;
 import io.openrsp.rsp.script.ResponseScript;
 import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.KeyPair;
@@ -43,7 +46,8 @@ import tools.jackson.databind.JsonNode;
  * {@link ProvisioningScenario} on the embedded default (each service's H2 file database), with the SM-DP calling the
  * SM-SR through a {@link TamperingEs3Proxy}, and the negative cases that need it: a man in the middle on ES3 rewrites
  * the ES8 traffic or the EIS of one card, and the order must fail at the right step with a reason that names the
- * fault, while the card keeps no partial profile and the EIS and the card agree.
+ * fault, while the card keeps no partial profile and the EIS and the card agree. Also the platform's metrics as
+ * Prometheus scrapes them after a provisioning.
  *
  * <p>This platform's SM-DP gives its ES3 calls a short validity period and the SM-SR does not keep an admin session
  * open for more commands ({@code linger 0}), so the card that goes silent mid-download fails its order in seconds.
@@ -52,6 +56,9 @@ class ProvisioningH2IT extends ProvisioningScenario {
 
     /** The SM-DP's ES3 validity period here: long enough for a download, short for the silent card. */
     static final Duration VALIDITY = Duration.ofSeconds(8);
+
+    /** The Prometheus text exposition format {@link PrometheusText} reads. */
+    static final String PROMETHEUS_TEXT = "text/plain;version=0.0.4";
 
     private final SecureRandom random = new SecureRandom();
 
@@ -70,6 +77,205 @@ class ProvisioningH2IT extends ProvisioningScenario {
     @AfterEach
     void proxyRaisedNoError() {
         assertThat(platform.proxy().errors()).as("tampering errors").isEmpty();
+    }
+
+    /**
+     * DESIGN.md §8: after one provisioning, {@code /actuator/prometheus} of every service, read over TLS 1.3 with the
+     * admin certificate, shows that service's metrics with its {@code application} tag; an operator gets 403. Some
+     * series are recorded after the order is visible as COMPLETED (the order-ended counter, the card's session timer,
+     * the SM-SR's notification to the SM-DP), so the scrape is repeated until they are there.
+     */
+    @Test
+    void prometheusWhenProvisioningCompletedThenEveryServiceShowsItsMetricsToAdminOnly() throws Exception {
+        String eid = simulator.createRegisteredCards(1).getFirst();
+        TestProfile profile = TestProfile.random("st-metrics");
+        smdp.importPackage(profile.encoded());
+        smdp.awaitCompleted(smdp.downloadProfile(eid, profile.iccid(), null, true), ORDER_TIMEOUT);
+
+        await().atMost(Duration.ofSeconds(30))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> {
+                    assertSmdpMetrics(scrape(platform.smdp(), "sm-dp-service"));
+                    assertSmsrMetrics(scrape(platform.smsr(), "sm-sr-service"));
+                    assertSimulatorMetrics(scrape(platform.simulator(), "euicc-simulator"));
+                });
+        PrometheusText rootCa = scrape(platform.rootCa(), "root-ca-service");
+        assertThat(rootCa.samples("jvm_memory_used_bytes"))
+                .as("root CA JVM memory")
+                .isNotEmpty();
+        assertThat(rootCa.samples("process_uptime_seconds"))
+                .as("root CA uptime")
+                .isNotEmpty();
+
+        for (URI service : List.of(platform.rootCa(), platform.smdp(), platform.smsr(), platform.simulator())) {
+            assertThat(get("operator-1", service, "/actuator/prometheus", PROMETHEUS_TEXT)
+                            .statusCode())
+                    .as("operator certificate on %s/actuator/prometheus", service)
+                    .isEqualTo(403);
+        }
+        assertThat(get("operator-1", platform.smdp(), "/actuator/health", "application/json")
+                        .statusCode())
+                .as("operator certificate on the SM-DP's health")
+                .isEqualTo(200);
+    }
+
+    private static void assertSmdpMetrics(PrometheusText metrics) {
+        assertAtLeastOne(
+                metrics,
+                "openrsp_es_calls_seconds_count",
+                "interface",
+                "ES2",
+                "function",
+                "DownloadProfile",
+                "role",
+                "server",
+                "outcome",
+                "executed-success");
+        for (String function :
+                List.of("GetEIS", "CreateISDP", "SendData", "ProfileDownloadCompleted", "EnableProfile")) {
+            assertAtLeastOne(
+                    metrics,
+                    "openrsp_es_calls_seconds_count",
+                    "interface",
+                    "ES3",
+                    "function",
+                    function,
+                    "role",
+                    "client",
+                    "outcome",
+                    "executed-success");
+        }
+        assertAtLeastOne(
+                metrics,
+                "openrsp_es_calls_seconds_count",
+                "interface",
+                "ES3",
+                "function",
+                "HandleProfileEnabledNotification",
+                "role",
+                "server",
+                "outcome",
+                "executed-success");
+        for (String step : STEPS) {
+            assertAtLeastOne(metrics, "openrsp_smdp_order_step_seconds_count", "step", step, "outcome", "success");
+        }
+        // the histogram Grafana's histogram_quantile reads: buckets up to +Inf, which holds every recorded step
+        double downloads =
+                metrics.sum("openrsp_smdp_order_step_seconds_count", "step", "PROFILE_DOWNLOAD", "outcome", "success");
+        assertThat(metrics.sum(
+                        "openrsp_smdp_order_step_seconds_bucket",
+                        "step",
+                        "PROFILE_DOWNLOAD",
+                        "outcome",
+                        "success",
+                        "le",
+                        "+Inf"))
+                .isEqualTo(downloads);
+        assertThat(metrics.samples(
+                        "openrsp_smdp_order_step_seconds_bucket", "step", "PROFILE_DOWNLOAD", "outcome", "success"))
+                .as("PROFILE_DOWNLOAD buckets")
+                .hasSizeGreaterThan(2);
+        assertAtLeastOne(metrics, "openrsp_smdp_orders_ended_total", "outcome", "completed");
+        assertThat(metrics.samples("openrsp_smdp_orders_running"))
+                .as("orders running gauge")
+                .hasSize(1);
+        assertAtLeastOne(metrics, "openrsp_smdp_scp03t_bytes_count");
+        assertThat(metrics.sum("openrsp_smdp_scp03t_bytes_sum"))
+                .as("SCP03t bytes sent")
+                .isGreaterThan(0);
+    }
+
+    private static void assertSmsrMetrics(PrometheusText metrics) {
+        assertAtLeastOne(
+                metrics,
+                "openrsp_es_calls_seconds_count",
+                "interface",
+                "ES1",
+                "function",
+                "RegisterEIS",
+                "role",
+                "server",
+                "outcome",
+                "executed-success");
+        for (String function :
+                List.of("GetEIS", "CreateISDP", "SendData", "ProfileDownloadCompleted", "EnableProfile")) {
+            assertAtLeastOne(
+                    metrics,
+                    "openrsp_es_calls_seconds_count",
+                    "interface",
+                    "ES3",
+                    "function",
+                    function,
+                    "role",
+                    "server",
+                    "outcome",
+                    "executed-success");
+        }
+        assertAtLeastOne(
+                metrics,
+                "openrsp_es_calls_seconds_count",
+                "interface",
+                "ES3",
+                "function",
+                "HandleProfileEnabledNotification",
+                "role",
+                "client",
+                "outcome",
+                "executed-success");
+        assertThat(metrics.samples("openrsp_es_calls_seconds_bucket", "function", "SendData", "role", "server"))
+                .as("ES3 SendData buckets")
+                .isNotEmpty();
+        assertAtLeastOne(metrics, "openrsp_es5_handshakes_total", "outcome", "success", "alert", "none");
+        assertThat(metrics.samples("openrsp_es5_queue_depth"))
+                .as("queue depth gauge")
+                .hasSize(1);
+        assertThat(metrics.samples("openrsp_es5_connections_open"))
+                .as("open connections gauge")
+                .hasSize(1);
+    }
+
+    private static void assertSimulatorMetrics(PrometheusText metrics) {
+        assertAtLeastOne(metrics, "openrsp_euicc_es5_session_seconds_count", "outcome", "completed");
+        assertAtLeastOne(metrics, "openrsp_euicc_push_total", "outcome", "accepted");
+        assertAtLeastOne(metrics, "openrsp_smsc_messages_total", "outcome", "delivered");
+        assertAtLeastOne(metrics, "openrsp_factory_registration_seconds_count", "outcome", "registered");
+    }
+
+    private static void assertAtLeastOne(PrometheusText metrics, String name, String... labels) {
+        assertThat(metrics.sum(name, labels))
+                .as("%s%s in %s", name, List.of(labels), metrics.samples(name))
+                .isGreaterThanOrEqualTo(1);
+    }
+
+    /**
+     * {@code service}'s {@code /actuator/prometheus} as the admin sees it: 200 over TLS 1.3, the text format, and
+     * every sample tagged {@code application=<name>}.
+     */
+    private PrometheusText scrape(URI service, String name) throws Exception {
+        HttpResponse<String> response = get("admin", service, "/actuator/prometheus", PROMETHEUS_TEXT);
+        assertThat(response.statusCode())
+                .as("%s/actuator/prometheus: %s", service, response.body())
+                .isEqualTo(200);
+        assertThat(response.sslSession())
+                .hasValueSatisfying(session -> assertThat(session.getProtocol()).isEqualTo("TLSv1.3"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+        PrometheusText metrics = PrometheusText.parse(response.body());
+        assertThat(metrics.all()).as("samples of %s", name).isNotEmpty();
+        assertThat(metrics.all())
+                .as("application tag of every sample of %s", name)
+                .allSatisfy(sample -> assertThat(sample.labels()).containsEntry("application", name));
+        return metrics;
+    }
+
+    private HttpResponse<String> get(String entity, URI service, String path, String accept) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(service.resolve(path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Accept", accept)
+                .GET()
+                .build();
+        return platform.client(entity).send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

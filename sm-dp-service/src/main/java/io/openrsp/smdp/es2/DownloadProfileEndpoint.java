@@ -4,6 +4,7 @@ import io.openrsp.rsp.es.Es2;
 import io.openrsp.rsp.es.EsJson;
 import io.openrsp.rsp.es.EsResponse;
 import io.openrsp.rsp.es.ResponseHeader;
+import io.openrsp.smdp.metrics.EsCallMetrics;
 import io.openrsp.smdp.order.Orders;
 import io.openrsp.smdp.security.ClientIdentity;
 import java.net.URI;
@@ -19,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * GSMA SGP.02 v4.2 §5.3.2 ES2.DownloadProfile over HTTPS (DESIGN.md §3.1 and §4), role OPERATOR: the request is read
  * strictly ({@link EsJson}; unreadable JSON is a 400 problem from {@link FunctionCallProblemAdvice}), the operator is
- * the CN of its client certificate, and {@link Orders} decides.
+ * the CN of its client certificate, and {@link Orders} decides; the answer is timed in {@link EsCallMetrics}
+ * ({@code role=server}).
  *
  * <ul>
  *   <li>Refused before any order exists (EID malformed, ICCID unknown or not available, no available profile of the
@@ -48,26 +50,30 @@ class DownloadProfileEndpoint {
     }
 
     private final Orders orders;
+    private final EsCallMetrics metrics;
 
-    DownloadProfileEndpoint(Orders orders) {
+    DownloadProfileEndpoint(Orders orders, EsCallMetrics metrics) {
         this.orders = orders;
+        this.metrics = metrics;
     }
 
     @PostMapping(path = Es2.DownloadProfile.PATH, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> downloadProfile(@AuthenticationPrincipal ClientIdentity caller, @RequestBody byte[] body) {
         var request = EsJson.readRequest(body, Es2.DownloadProfile.Request.class);
+        EsCallMetrics.Call timing =
+                metrics.start(EsCallMetrics.EsInterface.ES2, Es2.DownloadProfile.NAME, EsCallMetrics.Role.SERVER);
         return switch (orders.place(CallerNames.of(caller), request)) {
             case Orders.Placement.Accepted accepted ->
                 ResponseEntity.accepted()
                         .location(URI.create("/orders/" + accepted.order().orderId()))
-                        .body(EsJson.toJsonBytes(new Accepted(
+                        .body(EsJson.toJsonBytes(timing.answered(new Accepted(
                                 ResponseHeader.success(),
                                 accepted.order().iccid(),
-                                accepted.order().orderId())));
+                                accepted.order().orderId()))));
             case Orders.Placement.Refused refused ->
                 ResponseEntity.ok()
-                        .body(EsJson.toJsonBytes(
-                                new Es2.DownloadProfile.Response(ResponseHeader.failed(refused.why()), null, null)));
+                        .body(EsJson.toJsonBytes(timing.answered(
+                                new Es2.DownloadProfile.Response(ResponseHeader.failed(refused.why()), null, null))));
         };
     }
 }

@@ -6,6 +6,7 @@ import io.openrsp.rsp.es.EsMessageException;
 import io.openrsp.rsp.es.EsRequest;
 import io.openrsp.rsp.es.EsResponse;
 import io.openrsp.rsp.es.RequestHeader;
+import io.openrsp.smdp.metrics.EsCallMetrics;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -44,6 +45,9 @@ import tools.jackson.databind.json.JsonMapper;
  * period (or the configured default) plus a margin ({@link Es3ClientProperties#timeout}), so the SM-SR's in-band
  * {@code Expired} can arrive before the client gives up; a time-out is a failure, never a guessed success.
  *
+ * <p>Every call is timed in {@link EsCallMetrics} ({@code role=client}) with the answer's status, or
+ * {@code transport-error} when it throws {@link Es3TransportException}.
+ *
  * <p>Request and response bodies are never logged: {@code SendData} carries protected profile data. The HTTP
  * client follows renewals of the SSL bundle ({@link #replaceClient}).
  */
@@ -55,11 +59,13 @@ public final class Es3Client {
 
     private final Es3ClientProperties properties;
     private final SecureRandom random;
+    private final EsCallMetrics metrics;
     private volatile HttpClient client;
 
-    Es3Client(Es3ClientProperties properties, SecureRandom random, HttpClient client) {
+    Es3Client(Es3ClientProperties properties, SecureRandom random, EsCallMetrics metrics, HttpClient client) {
         this.properties = Objects.requireNonNull(properties, "properties");
         this.random = Objects.requireNonNull(random, "random");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.client = Objects.requireNonNull(client, "client");
     }
 
@@ -185,6 +191,19 @@ public final class Es3Client {
     private <R extends EsResponse> R call(
             String function, String path, EsRequest request, @Nullable Integer validityPeriod, Class<R> type)
             throws Es3TransportException {
+        EsCallMetrics.Call timing = metrics.start(EsCallMetrics.EsInterface.ES3, function, EsCallMetrics.Role.CLIENT);
+        try {
+            return timing.answered(exchange(function, path, request, validityPeriod, type));
+        } catch (Es3TransportException e) {
+            timing.transportError();
+            throw e;
+        }
+    }
+
+    /** Sends the request and reads the function's response; anything else throws. */
+    private <R extends EsResponse> R exchange(
+            String function, String path, EsRequest request, @Nullable Integer validityPeriod, Class<R> type)
+            throws Es3TransportException {
         Duration timeout = properties.timeout(validityPeriod);
         HttpRequest httpRequest = HttpRequest.newBuilder(properties.functionUrl(path))
                 .timeout(timeout)
@@ -194,7 +213,7 @@ public final class Es3Client {
                 .build();
         String callId = request.header().functionCallIdentifier();
         long started = System.nanoTime();
-        HttpResponse<byte[]> response = exchange(function, httpRequest, timeout);
+        HttpResponse<byte[]> response = send(function, httpRequest, timeout);
         int status = response.statusCode();
         if (status / 100 != 2) {
             log.debug("ES3 {} call {}: HTTP {}", function, callId, status);
@@ -221,7 +240,7 @@ public final class Es3Client {
      * at the response headers). An interrupted wait is reported as a time-out: in both cases the outcome at the
      * SM-SR is unknown.
      */
-    private HttpResponse<byte[]> exchange(String function, HttpRequest request, Duration timeout)
+    private HttpResponse<byte[]> send(String function, HttpRequest request, Duration timeout)
             throws Es3TransportException {
         CompletableFuture<HttpResponse<byte[]>> future =
                 client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());

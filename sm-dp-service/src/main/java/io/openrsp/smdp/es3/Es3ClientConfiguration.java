@@ -1,5 +1,6 @@
 package io.openrsp.smdp.es3;
 
+import io.openrsp.smdp.metrics.EsCallMetrics;
 import java.security.SecureRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,10 +23,12 @@ class Es3ClientConfiguration {
     private static final Logger log = LoggerFactory.getLogger(Es3ClientConfiguration.class);
 
     @Bean
-    Es3Client es3Client(Es3ClientProperties properties, SslBundles sslBundles, SecureRandom random) {
+    Es3Client es3Client(
+            Es3ClientProperties properties, SslBundles sslBundles, SecureRandom random, EsCallMetrics metrics) {
         Es3Client client = new Es3Client(
                 properties,
                 random,
+                metrics,
                 Es3Client.httpClient(sslBundles.getBundle(SSL_BUNDLE), properties.connectTimeout()));
         sslBundles.addBundleUpdateHandler(SSL_BUNDLE, renewed -> {
             try {

@@ -1,5 +1,7 @@
 package io.openrsp.smdp.es8;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.openrsp.crypto.CryptoException;
 import io.openrsp.crypto.ec.EcPublicKey;
 import io.openrsp.crypto.pki.CertificateProfile;
@@ -67,6 +69,9 @@ import org.springframework.stereotype.Component;
  *       {@code EUICCResponse}.
  * </ul>
  *
+ * <p>Metrics: {@value #SCP03T_BYTES} (base unit bytes) records, once per download whose STORE DATA sequences all
+ * reached the card, the size of the SCP03t stream sent ({@code 84}, {@code 85} and every {@code 86} TLV).
+ *
  * <p>Choices: every SendData but the last of step 4 sets {@code moreToDo} so the SM-SR keeps the card's admin
  * session open; only {@code Executed-Success} is accepted (a warning on SendData is reported as {@link
  * Es8Exception.Reason#ES3_FAILED}, since ES8 needs the card's full answer). Neither key bytes nor profile data reach a
@@ -81,6 +86,8 @@ public class Es8Host {
      */
     static final int MAX_BLOCKS_PER_SEND = 200;
 
+    static final String SCP03T_BYTES = "openrsp.smdp.scp03t.bytes";
+
     private static final Logger log = LoggerFactory.getLogger(Es8Host.class);
     private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
@@ -89,18 +96,24 @@ public class Es8Host {
     private final String hostId;
     private final Es8Credentials credentials;
     private final SecureRandom random;
+    private final DistributionSummary scp03tBytes;
 
     public Es8Host(
             Es8Properties properties,
             Es3ClientProperties es3Properties,
             Es3Client es3,
             Clock clock,
-            SecureRandom random) {
+            SecureRandom random,
+            MeterRegistry meters) {
         this.es3 = Objects.requireNonNull(es3, "es3");
         this.requesterId = es3Properties.id();
         this.hostId = properties.hostIdOr(es3Properties.id());
         this.credentials = new Es8Credentials(properties, clock);
         this.random = Objects.requireNonNull(random, "random");
+        this.scp03tBytes = DistributionSummary.builder(SCP03T_BYTES)
+                .description("SCP03t bytes (84, 85 and 86 TLVs) sent per profile download")
+                .baseUnit("bytes")
+                .register(meters);
     }
 
     /**
@@ -183,8 +196,8 @@ public class Es8Host {
             throw new IllegalStateException("the SCP03t sequence counter of this key set is exhausted", e);
         }
         keys.used(session.sequenceCounter());
-        List<List<CommandApdu>> sequences =
-                Es8StoreData.sequences(session.protect(profilePackage), MAX_BLOCKS_PER_SEND);
+        List<byte[]> stream = session.protect(profilePackage);
+        List<List<CommandApdu>> sequences = Es8StoreData.sequences(stream, MAX_BLOCKS_PER_SEND);
         ResponseApdu last = null;
         for (int i = 0; i < sequences.size(); i++) {
             List<CommandApdu> sequence = sequences.get(i);
@@ -198,6 +211,7 @@ public class Es8Host {
                     index -> "command " + index + " of " + sequence.size() + " in " + where);
             last = responses.responses().getLast();
         }
+        scp03tBytes.record(stream.stream().mapToLong(tlv -> tlv.length).sum());
         byte[] responseTlv =
                 Objects.requireNonNull(last, "at least one sequence").data();
         if (responseTlv.length == 0) {

@@ -363,7 +363,7 @@ public class OrderRunner {
                 if (step == StepName.PROFILE_DOWNLOAD) {
                     installed = true;
                 }
-                timer(step, "done", started);
+                timer(step, "success", started);
                 return true;
             } catch (StepException e) {
                 if (abandoned()) {
@@ -408,7 +408,7 @@ public class OrderRunner {
                 store.recordFailure(id, failure);
             });
             if (startedNanos != 0) {
-                timer(step, "failed", startedNanos);
+                timer(step, "failure", startedNanos);
             }
             log.info("order {} failed at {}: {} {}", id, step, reason, message);
             cleanUpAndFail(failure);
@@ -583,6 +583,7 @@ public class OrderRunner {
         }
     }
 
+    /** {@code openrsp.smdp.order.step}: one step's duration, {@code outcome} {@code success} or {@code failure}. */
     private void timer(StepName step, String outcome, long startedNanos) {
         Timer.builder("openrsp.smdp.order.step")
                 .description("duration of one order step")

@@ -2,6 +2,8 @@ package io.openrsp.smdp.es2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.openrsp.crypto.pki.TestPki;
 import io.openrsp.rsp.es.Ecasd;
 import io.openrsp.rsp.es.Eis;
@@ -23,6 +25,7 @@ import io.openrsp.rsp.es.SubjectCode;
 import io.openrsp.rsp.id.Eid;
 import io.openrsp.rsp.id.Iccid;
 import io.openrsp.smdp.FakeSmSr;
+import io.openrsp.smdp.metrics.EsCallMetrics;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -82,6 +85,9 @@ class OperatorFunctionsIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MeterRegistry meters;
 
     private TestOrders orders;
 
@@ -155,6 +161,25 @@ class OperatorFunctionsIT {
         return operator(Es2.EnableProfile.PATH, new Es2.EnableProfile.Request(header, 30, eid, iccid, smsrId));
     }
 
+    /** The count of {@code openrsp.es.calls} with these tags. */
+    private long calls(String es, String function, String role, String outcome) {
+        Timer timer = meters.find(EsCallMetrics.NAME)
+                .tags("interface", es, "function", function, "role", role, "outcome", outcome)
+                .timer();
+        return timer == null ? 0 : timer.count();
+    }
+
+    /** The count of {@code openrsp.es.calls} the server recorded for {@code function} of ES2, whatever the outcome. */
+    private long es2ServerCalls(String function) {
+        return meters
+                .find(EsCallMetrics.NAME)
+                .tags("interface", "ES2", "function", function, "role", "server")
+                .timers()
+                .stream()
+                .mapToLong(Timer::count)
+                .sum();
+    }
+
     private static <T extends EsResponse> T answer(HttpResponse<String> response, Class<T> type) {
         return EsJson.readResponse(response.body(), type);
     }
@@ -187,6 +212,8 @@ class OperatorFunctionsIT {
     @Test
     void disableProfileWhenSmSrAnswersFailedThenItsStatusCodeDataPassedThrough() throws Exception {
         Installed profile = installed(OPERATOR);
+        long served = calls("ES2", Es2.DisableProfile.NAME, "server", "failed");
+        long forwarded = calls("ES3", Es3.DisableProfile.NAME, "client", "failed");
 
         HttpResponse<String> response = operator(
                 Es2.DisableProfile.PATH,
@@ -197,11 +224,14 @@ class OperatorFunctionsIT {
         assertThat(answer.header())
                 .isEqualTo(ResponseHeader.failed(
                         new StatusCodeData(SubjectCode.PROFILE_ICCID, ReasonCode.REFUSED, profile.iccid(), "POL2")));
+        assertThat(calls("ES2", Es2.DisableProfile.NAME, "server", "failed")).isEqualTo(served + 1);
+        assertThat(calls("ES3", Es3.DisableProfile.NAME, "client", "failed")).isEqualTo(forwarded + 1);
     }
 
     @Test
     void deleteProfileWhenSmSrAnswersExpiredThenExpiredPassedThroughNeverSuccess() throws Exception {
         Installed profile = installed(OPERATOR);
+        long served = calls("ES2", Es2.DeleteProfile.NAME, "server", "expired");
 
         HttpResponse<String> response = operator(
                 Es2.DeleteProfile.PATH,
@@ -210,6 +240,7 @@ class OperatorFunctionsIT {
         assertThat(response.statusCode()).isEqualTo(200);
         var answer = answer(response, Es2.DeleteProfile.Response.class);
         assertThat(answer.header().functionExecutionStatus().status()).isEqualTo(ExecutionStatus.EXPIRED);
+        assertThat(calls("ES2", Es2.DeleteProfile.NAME, "server", "expired")).isEqualTo(served + 1);
         assertThat(SM_SR.received(Es3.DeleteIsdp.PATH, Es3.DeleteIsdp.Request.class))
                 .anySatisfy(forwarded -> assertThat(forwarded.iccid()).isEqualTo(profile.iccid()));
     }
@@ -339,6 +370,8 @@ class OperatorFunctionsIT {
     @Test
     void updatePolicyRulesWhenSmSrNeverAnswersThen504ProblemNotSuccess() throws Exception {
         Installed profile = installed(OPERATOR);
+        long served = es2ServerCalls(Es2.UpdatePolicyRules.NAME);
+        long lost = calls("ES3", Es3.UpdatePolicyRules.NAME, "client", EsCallMetrics.TRANSPORT_ERROR);
 
         HttpResponse<String> response = operator(
                 Es2.UpdatePolicyRules.PATH,
@@ -351,6 +384,10 @@ class OperatorFunctionsIT {
 
         assertProblem(response, 504, "smsr-timeout");
         assertThat(JSON.readTree(response.body()).path("function").asString()).isEqualTo(Es3.UpdatePolicyRules.NAME);
+        // no function response went back: the ES3 call is a transport error, the ES2 call no function execution
+        assertThat(calls("ES3", Es3.UpdatePolicyRules.NAME, "client", EsCallMetrics.TRANSPORT_ERROR))
+                .isEqualTo(lost + 1);
+        assertThat(es2ServerCalls(Es2.UpdatePolicyRules.NAME)).isEqualTo(served);
     }
 
     @Test

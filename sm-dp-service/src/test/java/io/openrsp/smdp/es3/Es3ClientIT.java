@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsExchange;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.openrsp.crypto.pki.TestPki;
 import io.openrsp.rsp.es.Es3;
 import io.openrsp.rsp.es.EsJson;
@@ -16,6 +19,7 @@ import io.openrsp.rsp.es.ResponseHeader;
 import io.openrsp.rsp.es.StatusCodeData;
 import io.openrsp.rsp.es.SubjectCode;
 import io.openrsp.smdp.TestHttpsServer;
+import io.openrsp.smdp.metrics.EsCallMetrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -55,6 +59,9 @@ class Es3ClientIT {
     @Autowired
     SslBundles sslBundles;
 
+    @Autowired
+    MeterRegistry meters;
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("openrsp.tls.certificate", () -> PKI.file("sm-dp.crt").toString());
@@ -77,8 +84,11 @@ class Es3ClientIT {
     @Test
     void createIsdpWhenSmSrSucceedsThenRequestArrivesIntactAndResponseReturned() throws Exception {
         var request = new Es3.CreateIsdp.Request(client.header(), 30, EID, ICCID, "MNO-1", 65_536L, null);
+        long before = clientCalls(meters, Es3.CreateIsdp.NAME, "executed-success");
 
         Es3.CreateIsdp.Response response = client.createIsdp(request);
+
+        assertThat(clientCalls(meters, Es3.CreateIsdp.NAME, "executed-success")).isEqualTo(before + 1);
 
         assertThat(response.header().functionExecutionStatus().status()).isEqualTo(ExecutionStatus.EXECUTED_SUCCESS);
         assertThat(response.isdpAid()).isEqualTo(FakeSmSr.ISDP_AID);
@@ -104,8 +114,11 @@ class Es3ClientIT {
     @Test
     void enableProfileWhenSmSrReportsFailedThenFailedStatusReturnedInBand() throws Exception {
         var request = new Es3.EnableProfile.Request(client.header(), 30, EID, ICCID);
+        long before = clientCalls(meters, Es3.EnableProfile.NAME, "failed");
 
         Es3.EnableProfile.Response response = client.enableProfile(request);
+
+        assertThat(clientCalls(meters, Es3.EnableProfile.NAME, "failed")).isEqualTo(before + 1);
 
         assertThat(response.header().functionExecutionStatus().status()).isEqualTo(ExecutionStatus.FAILED);
         assertThat(response.header().functionExecutionStatus().statusCodeData())
@@ -115,6 +128,7 @@ class Es3ClientIT {
     @Test
     void disableProfileWhenSmSrAnswers403ProblemThenHttpStatusWithTitle() {
         var request = new Es3.DisableProfile.Request(client.header(), 30, EID, ICCID);
+        long before = clientCalls(meters, Es3.DisableProfile.NAME, EsCallMetrics.TRANSPORT_ERROR);
 
         assertThatExceptionOfType(Es3TransportException.class)
                 .isThrownBy(() -> client.disableProfile(request))
@@ -124,6 +138,8 @@ class Es3ClientIT {
                     assertThat(e.problemTitle()).contains("Role refused");
                     assertThat(e.function()).isEqualTo(Es3.DisableProfile.NAME);
                 });
+        assertThat(clientCalls(meters, Es3.DisableProfile.NAME, EsCallMetrics.TRANSPORT_ERROR))
+                .isEqualTo(before + 1);
     }
 
     @Test
@@ -166,15 +182,27 @@ class Es3ClientIT {
                 Duration.ofSeconds(5),
                 MARGIN,
                 Duration.ofSeconds(5));
+        var unreachableMeters = new SimpleMeterRegistry();
         Es3Client unreachable = new Es3Client(
                 properties,
                 new SecureRandom(),
+                new EsCallMetrics(unreachableMeters),
                 Es3Client.httpClient(sslBundles.getBundle("server"), properties.connectTimeout()));
         var request = new Es3.GetEis.Request(unreachable.header(), EID);
 
         assertThatExceptionOfType(Es3TransportException.class)
                 .isThrownBy(() -> unreachable.getEis(request))
                 .satisfies(e -> assertThat(e.reason()).isEqualTo(Es3TransportException.Reason.CONNECT));
+        assertThat(clientCalls(unreachableMeters, Es3.GetEis.NAME, EsCallMetrics.TRANSPORT_ERROR))
+                .isEqualTo(1);
+    }
+
+    /** The count of {@code openrsp.es.calls} for the ES3 client calls of {@code function} that ended in {@code outcome}. */
+    private static long clientCalls(MeterRegistry registry, String function, String outcome) {
+        Timer timer = registry.find(EsCallMetrics.NAME)
+                .tags("interface", "ES3", "function", function, "role", "client", "outcome", outcome)
+                .timer();
+        return timer == null ? 0 : timer.count();
     }
 
     /** The in-test SM-SR: records each request by call id, answers by path. */

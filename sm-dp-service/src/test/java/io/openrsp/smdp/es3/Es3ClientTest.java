@@ -3,7 +3,9 @@ package io.openrsp.smdp.es3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.openrsp.rsp.es.RequestHeader;
+import io.openrsp.smdp.metrics.EsCallMetrics;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.security.SecureRandom;
@@ -21,7 +23,11 @@ class Es3ClientTest {
     @Test
     void headerWhenCalledTwiceThenSameRequesterAndDistinctVersion4Uuids() {
         try (HttpClient http = HttpClient.newHttpClient()) {
-            Es3Client client = new Es3Client(properties("https://127.0.0.1:8442", "SM-DP-7"), new SecureRandom(), http);
+            Es3Client client = new Es3Client(
+                    properties("https://127.0.0.1:8442", "SM-DP-7"),
+                    new SecureRandom(),
+                    new EsCallMetrics(new SimpleMeterRegistry()),
+                    http);
 
             RequestHeader first = client.header();
             RequestHeader second = client.header();

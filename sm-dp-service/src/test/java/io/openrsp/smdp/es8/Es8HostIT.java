@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.openrsp.crypto.CryptoException;
 import io.openrsp.crypto.pki.CertificatePaths;
 import io.openrsp.crypto.pki.Pem;
@@ -77,6 +79,9 @@ class Es8HostIT {
     @Autowired
     Es8Host host;
 
+    @Autowired
+    MeterRegistry meters;
+
     /** The fake SM-SR keeps every call id, as the real one does: each test (a new instance) has its own prefix. */
     private final String prefix = "t" + SERIAL.incrementAndGet() + "-";
 
@@ -116,12 +121,25 @@ class Es8HostIT {
         byte[] profilePackage = new byte[60_000]; // more than one 200-block sequence of 255 bytes
         RANDOM.nextBytes(profilePackage);
 
+        DistributionSummary scp03tBytes = meters.get(Es8Host.SCP03T_BYTES).summary();
+        long downloadsBefore = scp03tBytes.count();
+        double bytesBefore = scp03tBytes.totalAmount();
+
         EstablishedKeySet keys = host.establishKeySet(card.eis("EUM-1"), ISDP, ids(), VALIDITY);
         EuiccResponse response = host.downloadProfile(card.eid, ISDP, keys, profilePackage, ids(), VALIDITY);
 
         assertThat(response.isSuccess()).isTrue();
         assertThat(card.installed()).isEqualTo(profilePackage);
         List<Es3.SendData.Request> sent = SM_SR.requests(prefix);
+        // the download's STORE DATA blocks (after the two key establishment calls) carry the SCP03t stream exactly
+        long streamBytes = sent.subList(2, sent.size()).stream()
+                .flatMap(r -> CommandScript.decode(HexFormat.of().parseHex(r.data())).commands().stream())
+                .mapToLong(apdu -> apdu.data().length)
+                .sum();
+        assertThat(streamBytes).isGreaterThan(profilePackage.length);
+        assertThat(scp03tBytes.count()).isEqualTo(downloadsBefore + 1);
+        assertThat(scp03tBytes.totalAmount() - bytesBefore).isEqualTo((double) streamBytes);
+        assertThat(scp03tBytes.getId().getBaseUnit()).isEqualTo("bytes");
         assertThat(sent)
                 .extracting(r -> r.header().functionCallIdentifier())
                 .containsExactly(

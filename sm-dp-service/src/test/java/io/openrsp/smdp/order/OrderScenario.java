@@ -210,7 +210,7 @@ abstract class OrderScenario {
                         .anyMatch(o -> o.orderId().equals(order.orderId()) && o.state() == OrderState.COMPLETED));
         assertThat(meters.get("openrsp.smdp.order.step")
                         .tag("step", "PROFILE_DOWNLOAD")
-                        .tag("outcome", "done")
+                        .tag("outcome", "success")
                         .timer()
                         .count())
                 .isPositive();
@@ -256,6 +256,12 @@ abstract class OrderScenario {
         await().atMost(DONE)
                 .until(() -> endedOrders.ended.stream()
                         .anyMatch(o -> o.orderId().equals(order.orderId()) && o.state() == OrderState.FAILED));
+        assertThat(meters.get("openrsp.smdp.order.step")
+                        .tag("step", "ISDP_CREATION")
+                        .tag("outcome", "failure")
+                        .timer()
+                        .count())
+                .isPositive();
     }
 
     @Test

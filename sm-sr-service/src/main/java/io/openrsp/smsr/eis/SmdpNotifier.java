@@ -2,10 +2,14 @@ package io.openrsp.smsr.eis;
 
 import io.openrsp.rsp.es.Es3;
 import io.openrsp.rsp.es.EsJson;
+import io.openrsp.rsp.es.EsMessageException;
 import io.openrsp.rsp.es.EsRequest;
+import io.openrsp.rsp.es.EsResponse;
+import io.openrsp.rsp.es.ExecutionStatus;
 import io.openrsp.rsp.es.ProfileState;
 import io.openrsp.rsp.es.RequestHeader;
 import io.openrsp.smsr.SmSrProperties;
+import io.openrsp.smsr.metrics.EsCallMetrics;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +30,9 @@ import org.springframework.stereotype.Component;
  * this service's {@code server} SSL bundle (its certificate carries the SMSR role), JDK HttpClient on virtual
  * threads, sent after the EIS change committed and never waited for by the card's session.
  *
+ * <p>Each notification is timed in {@link EsCallMetrics} ({@code role=client}) with the SM-DP's function execution
+ * status, or {@code transport-error} when no function response came back.
+ *
  * <p>Deviation: a failed delivery is logged and not retried; the notification stays recorded in the EIS, and the
  * SM-DP can read the state with GetEIS.
  */
@@ -37,11 +44,13 @@ public class SmdpNotifier {
 
     private final SmSrProperties properties;
     private final SslBundles bundles;
+    private final EsCallMetrics metrics;
     private volatile HttpClient client;
 
-    public SmdpNotifier(SmSrProperties properties, SslBundles bundles) {
+    public SmdpNotifier(SmSrProperties properties, SslBundles bundles, EsCallMetrics metrics) {
         this.properties = properties;
         this.bundles = bundles;
+        this.metrics = metrics;
     }
 
     /** Sends the notification for {@code isdp}'s new state, if an SM-DP URL is configured and the ISD-P has an ICCID. */
@@ -55,13 +64,20 @@ public class SmdpNotifier {
         String eid = isdp.eid().digits();
         EsRequest request;
         String path;
+        String function;
+        Class<? extends EsResponse> responseType;
         if (isdp.state() == ProfileState.ENABLED) {
             request = new Es3.HandleProfileEnabledNotification.Request(header, eid, isdp.iccid(), at);
             path = Es3.HandleProfileEnabledNotification.PATH;
+            function = Es3.HandleProfileEnabledNotification.NAME;
+            responseType = Es3.HandleProfileEnabledNotification.Response.class;
         } else {
             request = new Es3.HandleProfileDisabledNotification.Request(header, eid, isdp.iccid(), at);
             path = Es3.HandleProfileDisabledNotification.PATH;
+            function = Es3.HandleProfileDisabledNotification.NAME;
+            responseType = Es3.HandleProfileDisabledNotification.Response.class;
         }
+        EsCallMetrics.Call timing = metrics.start(EsCallMetrics.EsInterface.ES3, function, EsCallMetrics.Role.CLIENT);
         URI target = base.resolve(path);
         HttpRequest http = HttpRequest.newBuilder(target)
                 .timeout(TIMEOUT)
@@ -72,6 +88,7 @@ public class SmdpNotifier {
         try {
             httpClient = client();
         } catch (RuntimeException e) {
+            timing.transportError();
             LOG.warn(
                     "SM-DP notification for {} ICCID {} not sent: no TLS client ({})",
                     eid,
@@ -79,8 +96,9 @@ public class SmdpNotifier {
                     e.getClass().getSimpleName());
             return;
         }
-        httpClient.sendAsync(http, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+        httpClient.sendAsync(http, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, failure) -> {
             if (failure != null) {
+                timing.transportError();
                 LOG.warn(
                         "SM-DP notification {} for {} ICCID {} failed: {}",
                         path,
@@ -88,6 +106,7 @@ public class SmdpNotifier {
                         isdp.iccid(),
                         failure.getClass().getSimpleName());
             } else if (response.statusCode() / 100 != 2) {
+                timing.transportError();
                 LOG.warn(
                         "SM-DP notification {} for {} ICCID {} answered HTTP {}",
                         path,
@@ -95,9 +114,34 @@ public class SmdpNotifier {
                         isdp.iccid(),
                         response.statusCode());
             } else {
-                LOG.debug("SM-DP notified: {} for {} ICCID {}", path, eid, isdp.iccid());
+                answered(timing, path, eid, isdp.iccid(), response.body(), responseType);
             }
         });
+    }
+
+    /** Reads the SM-DP's function response and records its status; an unreadable one is a transport error. */
+    private static void answered(
+            EsCallMetrics.Call timing,
+            String path,
+            String eid,
+            String iccid,
+            byte[] body,
+            Class<? extends EsResponse> responseType) {
+        EsResponse answer;
+        try {
+            answer = EsJson.readResponse(body, responseType);
+        } catch (EsMessageException e) {
+            timing.transportError();
+            LOG.warn("SM-DP notification {} for {} ICCID {}: unreadable answer ({})", path, eid, iccid, e.reason());
+            return;
+        }
+        timing.answered(answer);
+        ExecutionStatus status = answer.header().functionExecutionStatus().status();
+        if (status == ExecutionStatus.EXECUTED_SUCCESS) {
+            LOG.debug("SM-DP notified: {} for {} ICCID {}", path, eid, iccid);
+        } else {
+            LOG.warn("SM-DP notification {} for {} ICCID {} answered {}", path, eid, iccid, status.wireValue());
+        }
     }
 
     private HttpClient client() {

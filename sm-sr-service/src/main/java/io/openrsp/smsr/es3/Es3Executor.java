@@ -13,6 +13,7 @@ import io.openrsp.smsr.eis.AuditTrail;
 import io.openrsp.smsr.eis.CardLocks;
 import io.openrsp.smsr.eis.FunctionCalls;
 import io.openrsp.smsr.eis.UnknownEidException;
+import io.openrsp.smsr.metrics.EsCallMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +39,8 @@ import org.springframework.stereotype.Component;
  *       1.2 Function Provider / 4.2 Execution Error, never a stack trace.
  * </ol>
  *
- * <p>Every outcome is written to the audit trail (function, requester, status, reason code and message).
+ * <p>Every outcome is written to the audit trail (function, requester, status, reason code and message) and timed in
+ * {@link EsCallMetrics} ({@code interface=ES3}, {@code role=server}), a repeated call's included.
  */
 @Component
 public class Es3Executor {
@@ -50,12 +52,15 @@ public class Es3Executor {
     private final AuditTrail audit;
     private final SmSrProperties properties;
     private final Clock clock;
+    private final EsCallMetrics metrics;
 
-    public Es3Executor(FunctionCalls calls, AuditTrail audit, SmSrProperties properties, Clock clock) {
+    public Es3Executor(
+            FunctionCalls calls, AuditTrail audit, SmSrProperties properties, Clock clock, EsCallMetrics metrics) {
         this.calls = calls;
         this.audit = audit;
         this.properties = properties;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -69,6 +74,21 @@ public class Es3Executor {
      * @param function the function itself
      */
     public <R extends EsResponse> R execute(
+            String caller,
+            String functionName,
+            EsRequest request,
+            String eid,
+            @Nullable Integer validityPeriod,
+            Class<R> responseType,
+            Function<ResponseHeader, R> failure,
+            Function<Es3Call, R> function) {
+        EsCallMetrics.Call timing =
+                metrics.start(EsCallMetrics.EsInterface.ES3, functionName, EsCallMetrics.Role.SERVER);
+        return timing.answered(
+                answer(caller, functionName, request, eid, validityPeriod, responseType, failure, function));
+    }
+
+    private <R extends EsResponse> R answer(
             String caller,
             String functionName,
             EsRequest request,

@@ -36,7 +36,7 @@ class NotificationRecorderTest {
         private final List<IsdpRecord> sent;
 
         RecordingNotifier(TestEis eis, List<IsdpRecord> sent) {
-            super(eis.properties, null);
+            super(eis.properties, null, null);
             this.sent = sent;
         }
 

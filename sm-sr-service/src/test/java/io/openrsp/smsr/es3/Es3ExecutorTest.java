@@ -3,6 +3,7 @@ package io.openrsp.smsr.es3;
 import static io.openrsp.smsr.es3.CreateIsdpTest.assertFailed;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Timer;
 import io.openrsp.rsp.es.Es3;
 import io.openrsp.rsp.es.ExecutionStatus;
 import io.openrsp.rsp.es.ReasonCode;
@@ -182,6 +183,32 @@ class Es3ExecutorTest {
         var status = response.header().functionExecutionStatus().statusCodeData();
         assertFailed(status, SubjectCode.FUNCTION_PROVIDER, ReasonCode.EXECUTION_ERROR);
         assertThat(status.message()).doesNotContain("secret");
+    }
+
+    @Test
+    void executeWhenAnsweredThenTimedAsServerCallByFunctionAndStatus() {
+        Eid eid = es3.card(1, 100_000);
+        es3.getEis(new Es3.GetEis.Request(TestEs3.header(), eid.digits()));
+        getEis("SM-DP-2", new Es3.GetEis.Request(TestEs3.header(), eid.digits()));
+        es3.card.unreachable(eid, true);
+        es3.createIsdp(
+                new Es3.CreateIsdp.Request(TestEs3.header(), null, eid.digits(), es3.nextIccid(), "MNO-1", 10L, null));
+
+        assertThat(serverCalls(Es3.GetEis.NAME, "executed-success")).isEqualTo(1);
+        assertThat(serverCalls(Es3.GetEis.NAME, "failed")).isEqualTo(1);
+        assertThat(serverCalls(Es3.CreateIsdp.NAME, "expired")).isEqualTo(1);
+        assertThat(es3.meters.find("openrsp.es.calls").timers())
+                .allSatisfy(timer -> assertThat(timer.getId().getTags())
+                        .extracting(tag -> tag.getValue())
+                        .doesNotContain(eid.digits()));
+    }
+
+    private long serverCalls(String function, String outcome) {
+        Timer timer = es3.meters
+                .find("openrsp.es.calls")
+                .tags("interface", "ES3", "function", function, "role", "server", "outcome", outcome)
+                .timer();
+        return timer == null ? 0 : timer.count();
     }
 
     @Test

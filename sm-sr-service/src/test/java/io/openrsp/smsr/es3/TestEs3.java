@@ -1,5 +1,6 @@
 package io.openrsp.smsr.es3;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.openrsp.rsp.es.Es3;
 import io.openrsp.rsp.es.Pol2Rule;
 import io.openrsp.rsp.es.ProfileState;
@@ -10,6 +11,7 @@ import io.openrsp.rsp.id.Eid;
 import io.openrsp.rsp.id.Iccid;
 import io.openrsp.smsr.eis.IsdpRecord;
 import io.openrsp.smsr.eis.TestEis;
+import io.openrsp.smsr.metrics.EsCallMetrics;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,7 +25,9 @@ final class TestEs3 {
     final FakeCard card = new FakeCard();
     final CardCommands commands = new CardCommands(card, eis.clock);
     final Profiles profiles = new Profiles(eis.euiccs, eis.isdps);
-    final Es3Executor executor = new Es3Executor(eis.calls, eis.audit, eis.properties, eis.clock);
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    final Es3Executor executor =
+            new Es3Executor(eis.calls, eis.audit, eis.properties, eis.clock, new EsCallMetrics(meters));
     final GetEis getEis = new GetEis(eis.view);
     final AuditEis auditEis =
             new AuditEis(profiles, eis.euiccs, eis.isdps, eis.view, eis.locks, commands, eis.tx, eis.clock);

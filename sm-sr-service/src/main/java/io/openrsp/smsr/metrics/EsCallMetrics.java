@@ -1,0 +1,109 @@
+package io.openrsp.smsr.metrics;
+
+import io.micrometer.core.instrument.Clock;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.openrsp.rsp.es.EsResponse;
+import io.openrsp.rsp.es.ExecutionStatus;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.springframework.stereotype.Component;
+
+/**
+ * DESIGN.md §8: {@value #NAME}, the timer of every ES function call this SM-SR answers ({@code role=server}: ES1
+ * from EUMs, ES3 from SM-DPs) or makes ({@code role=client}: the ES3 notifications to the SM-DP). Tags:
+ *
+ * <ul>
+ *   <li>{@code interface}: {@code ES1} or {@code ES3};
+ *   <li>{@code function}: the GSMA function name as {@code io.openrsp.rsp.es} declares it (e.g. {@code CreateISDP});
+ *   <li>{@code role}: {@code server} or {@code client};
+ *   <li>{@code outcome}: the answer's function execution status (GSMA SGP.02 v4.2 §5.1.6.4) in lower case,
+ *       {@code executed-success}, {@code executed-withwarning}, {@code failed} or {@code expired}; for a client call
+ *       that got no function response (not reached, time-out, HTTP problem, unreadable answer)
+ *       {@value #TRANSPORT_ERROR}.
+ * </ul>
+ *
+ * A request the server answers with an HTTP problem instead of a function response (unreadable JSON, a refused role)
+ * executed no function and is not recorded on the server side; {@code http.server.requests} counts it. Function
+ * names come from the fixed set of the specification and never an EID, ICCID or call id, so the number of series
+ * stays bounded.
+ */
+@Component
+public class EsCallMetrics {
+
+    public static final String NAME = "openrsp.es.calls";
+    public static final String TRANSPORT_ERROR = "transport-error";
+
+    /** The ES interface of a call, as the {@code interface} tag names it. */
+    public enum EsInterface {
+        ES1,
+        ES3
+    }
+
+    /** Which side of the call this service is. */
+    public enum Role {
+        SERVER,
+        CLIENT;
+
+        String tag() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private final MeterRegistry registry;
+    private final Clock clock;
+
+    public EsCallMetrics(MeterRegistry registry) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.clock = registry.config().clock();
+    }
+
+    /** Starts timing one call of {@code function} (a GSMA function name constant) on {@code es}. */
+    public Call start(EsInterface es, String function, Role role) {
+        return new Call(es, function, role, clock.monotonicTime());
+    }
+
+    /** The {@code outcome} tag of {@code status}: its wire value in lower case, e.g. {@code executed-success}. */
+    public static String outcome(ExecutionStatus status) {
+        return status.wireValue().toLowerCase(Locale.ROOT);
+    }
+
+    /** One call being timed; it is recorded when it ends. */
+    public final class Call {
+
+        private final EsInterface es;
+        private final String function;
+        private final Role role;
+        private final long startedNanos;
+
+        private Call(EsInterface es, String function, Role role, long startedNanos) {
+            this.es = Objects.requireNonNull(es, "es");
+            this.function = Objects.requireNonNull(function, "function");
+            this.role = Objects.requireNonNull(role, "role");
+            this.startedNanos = startedNanos;
+        }
+
+        /** Records the call with the function execution status of {@code response}, and returns it. */
+        public <R extends EsResponse> R answered(R response) {
+            record(outcome(response.header().functionExecutionStatus().status()));
+            return response;
+        }
+
+        /** Records a client call that got no function response. */
+        public void transportError() {
+            record(TRANSPORT_ERROR);
+        }
+
+        private void record(String outcome) {
+            Timer.builder(NAME)
+                    .description("ES function calls by interface, function, role and outcome")
+                    .tag("interface", es.name())
+                    .tag("function", function)
+                    .tag("role", role.tag())
+                    .tag("outcome", outcome)
+                    .register(registry)
+                    .record(clock.monotonicTime() - startedNanos, TimeUnit.NANOSECONDS);
+        }
+    }
+}
