@@ -4,20 +4,24 @@ import io.openrsp.cli.client.ClientException;
 import io.openrsp.cli.client.Es2Client;
 import io.openrsp.cli.client.HttpsClients;
 import io.openrsp.cli.client.InventoryClient;
+import io.openrsp.cli.client.MetricsClient;
 import io.openrsp.cli.client.Order;
 import io.openrsp.cli.client.SimulatorClient;
+import io.openrsp.cli.metrics.Scrape;
+import io.openrsp.cli.metrics.ServiceMetrics;
+import io.openrsp.cli.platform.PlatformLayout;
 import io.openrsp.cli.platform.PlatformPorts;
 import io.openrsp.cli.platform.PlatformService;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.http.HttpClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +38,10 @@ import picocli.CommandLine.Spec;
 /**
  * {@code rsp bench}: load on a running platform ({@code rsp demo --keep-running}). Makes N cards on the simulator, N
  * demo profiles on the SM-DP, then places N ES2 DownloadProfile orders with enable, C at a time, following each with
- * long polls until it ends. Writes {@code bench.json} and prints a table: client-side latency, each step's duration
- * as the SM-DP measured it, the steps over the threshold, the first failures.
+ * long polls until it ends, with a progress bar on stderr. Reads each service's Prometheus metrics before and after
+ * the orders. Writes the report ({@link ReportFiles}: JSON, HTML, PDF, chart images) and prints a table: client-side
+ * latency, each step's duration as the SM-DP measured it, the steps over the threshold, the first failures and their
+ * diagnosis.
  *
  * <p>Exit codes: 0 every order completed; 1 errors, or the platform could not be reached; 2 a usage error.
  */
@@ -45,7 +51,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Measure a running platform (./rsp demo --keep-running): N cards, N demo profiles, N ES2 DownloadProfile "
                     + "orders with enable, C at a time.",
-            "Writes <out>/bench.json and prints latency and step percentiles. Exit 0 when every order completed."
+            "Writes <out>/bench.json, report.html, report.pdf and the charts as PNG; prints latency and step "
+                    + "percentiles. Exit 0 when every order completed."
         })
 final class BenchCommand implements Callable<Integer> {
 
@@ -68,7 +75,7 @@ final class BenchCommand implements Callable<Integer> {
             names = "--out",
             paramLabel = "DIR",
             defaultValue = "bench-report",
-            description = "Where bench.json goes (default: ./${DEFAULT-VALUE}).")
+            description = "Where the report goes (default: ./${DEFAULT-VALUE}).")
     Path out;
 
     @Option(
@@ -106,8 +113,18 @@ final class BenchCommand implements Callable<Integer> {
             description = "How long one order may take (default: ${DEFAULT-VALUE}).")
     int orderTimeoutSeconds;
 
-    /** How one order ended, as the client saw it. */
-    record Outcome(String orderId, boolean completed, long latencyMillis, Order order, BenchReport.Failure failure) {}
+    /**
+     * How one order ended, as the client saw it.
+     *
+     * @param endedAfter when it ended, since the order phase began
+     */
+    record Outcome(
+            String orderId,
+            boolean completed,
+            long latencyMillis,
+            Order order,
+            BenchReport.Failure failure,
+            Duration endedAfter) {}
 
     @Override
     public Integer call() throws InterruptedException {
@@ -117,6 +134,7 @@ final class BenchCommand implements Callable<Integer> {
         Instant startedAt = Instant.now();
         List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
         Duration orderPhase;
+        List<ServiceMetrics> services = new ArrayList<>();
         try {
             HttpClient admin = HttpsClients.client(HttpsClients.Identity.inPki(pki, "admin"));
             var operatorIdentity = HttpsClients.Identity.inPki(pki, "operator-1");
@@ -139,64 +157,94 @@ final class BenchCommand implements Callable<Integer> {
                     + Report.duration(since(start)));
             err.flush();
 
-            Instant orderStart = Instant.now();
-            var progress = new Progress(err, n, stderrIsTerminal());
+            var metrics = new MetricsClient(admin);
+            Map<PlatformService, Scrape> before = scrapeAll(metrics, ports);
+            long orderStart = System.nanoTime();
             Semaphore inFlight = new Semaphore(concurrency);
-            try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-                for (SimulatorClient.CreatedCard card : cards) {
-                    if (!card.registered()) {
-                        var why = card.registrationFailure();
-                        Outcome outcome = new Outcome(
-                                null,
-                                false,
-                                0,
-                                null,
-                                new BenchReport.Failure(
-                                        null,
-                                        "CARD_REGISTRATION",
-                                        why == null ? "NOT_REGISTERED" : why.reason(),
-                                        "card " + card.eid() + (why == null ? "" : ": " + why.detail())));
-                        outcomes.add(outcome);
-                        progress.ended(false);
-                        continue;
-                    }
-                    inFlight.acquire();
-                    executor.submit(() -> {
-                        try {
-                            Outcome outcome = order(es2, card.eid());
-                            outcomes.add(outcome);
-                            progress.ended(outcome.completed());
-                            return null;
-                        } finally {
-                            inFlight.release();
+            try (BenchProgress progress = BenchProgress.onStderr(err, n)) {
+                try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+                    for (SimulatorClient.CreatedCard card : cards) {
+                        if (!card.registered()) {
+                            outcomes.add(unregistered(card, orderStart));
+                            progress.ended(false);
+                            continue;
                         }
-                    });
+                        inFlight.acquire();
+                        executor.submit(() -> {
+                            try {
+                                Outcome outcome = order(es2, card.eid(), orderStart);
+                                outcomes.add(outcome);
+                                progress.ended(outcome.completed());
+                                return null;
+                            } finally {
+                                inFlight.release();
+                            }
+                        });
+                    }
                 }
+                orderPhase = Duration.ofNanos(System.nanoTime() - orderStart);
             }
-            orderPhase = since(orderStart);
-            progress.done();
+            Map<PlatformService, Scrape> after = scrapeAll(metrics, ports);
+            for (PlatformService service : PlatformService.values()) {
+                services.add(ServiceMetrics.between(service.moduleName(), before.get(service), after.get(service)));
+            }
         } catch (ClientException e) {
             err.println("rsp bench: " + e.getMessage());
             err.flush();
             return 1;
         }
-        BenchReport report = report(startedAt, since(startedAt), orderPhase, List.copyOf(outcomes));
+        BenchReport report =
+                report(startedAt, since(startedAt), orderPhase, List.copyOf(outcomes), List.copyOf(services));
+        ReportFiles.Written written;
         try {
-            Files.createDirectories(out);
-            Files.writeString(out.resolve("bench.json"), report.toJson() + System.lineSeparator());
-        } catch (IOException e) {
-            err.println("rsp bench: cannot write " + out.resolve("bench.json") + ": " + e.getMessage());
+            written = ReportFiles.write(report, out);
+        } catch (IOException | RuntimeException e) {
+            err.println("rsp bench: cannot write the report into " + out + ": " + e);
             err.flush();
             return 1;
         }
         report.table().forEach(stdout::println);
-        stdout.println("report: " + out.resolve("bench.json"));
+        stdout.println("report: " + written.json());
+        stdout.println("        " + written.html());
+        stdout.println("        " + written.pdf());
+        stdout.println("charts: " + written.latencyPng() + ", " + written.throughputPng());
         stdout.flush();
         return report.errors() == 0 ? 0 : 1;
     }
 
+    /** The outcome of a card the simulator made but could not register: no order is placed for it. */
+    private static Outcome unregistered(SimulatorClient.CreatedCard card, long orderStart) {
+        var why = card.registrationFailure();
+        return new Outcome(
+                null,
+                false,
+                0,
+                null,
+                new BenchReport.Failure(
+                        null,
+                        FailureDiagnosis.CARD_REGISTRATION,
+                        why == null ? "NOT_REGISTERED" : why.reason(),
+                        "card " + card.eid() + (why == null ? "" : ": " + why.detail())),
+                Duration.ofNanos(System.nanoTime() - orderStart));
+    }
+
+    /** Every service's metrics now; a service whose metrics cannot be read says why. */
+    private static Map<PlatformService, Scrape> scrapeAll(MetricsClient metrics, PlatformPorts ports)
+            throws InterruptedException {
+        Map<PlatformService, Scrape> scrapes = new EnumMap<>(PlatformService.class);
+        for (PlatformService service : PlatformService.values()) {
+            try {
+                String text = metrics.scrape(ports.url(service), service.moduleName());
+                scrapes.put(service, Scrape.of(System.nanoTime(), text));
+            } catch (ClientException e) {
+                scrapes.put(service, Scrape.failed(System.nanoTime(), e.getMessage()));
+            }
+        }
+        return scrapes;
+    }
+
     /** Places one order and follows it to its end. */
-    private Outcome order(Es2Client es2, String eid) throws InterruptedException {
+    private Outcome order(Es2Client es2, String eid, long orderStart) throws InterruptedException {
         Instant begin = Instant.now();
         String orderId = null;
         try {
@@ -204,8 +252,9 @@ final class BenchCommand implements Callable<Integer> {
                     .orderId();
             Order order = es2.awaitFinal(orderId, Duration.ofSeconds(orderTimeoutSeconds));
             long latency = since(begin).toMillis();
+            Duration ended = Duration.ofNanos(System.nanoTime() - orderStart);
             if (order.isCompleted()) {
-                return new Outcome(orderId, true, latency, order, null);
+                return new Outcome(orderId, true, latency, order, null, ended);
             }
             Order.Failure why = order.failure();
             return new Outcome(
@@ -215,7 +264,8 @@ final class BenchCommand implements Callable<Integer> {
                     order,
                     why == null
                             ? new BenchReport.Failure(orderId, null, order.state(), "the SM-DP gives no reason")
-                            : new BenchReport.Failure(orderId, why.step(), why.reason(), why.message()));
+                            : new BenchReport.Failure(orderId, why.step(), why.reason(), why.message()),
+                    ended);
         } catch (ClientException e) {
             return new Outcome(
                     orderId,
@@ -224,19 +274,27 @@ final class BenchCommand implements Callable<Integer> {
                     null,
                     new BenchReport.Failure(
                             orderId,
-                            orderId == null ? "DOWNLOAD_PROFILE" : "AWAIT_ORDER",
+                            orderId == null ? FailureDiagnosis.DOWNLOAD_PROFILE : FailureDiagnosis.AWAIT_ORDER,
                             e.reason().name(),
-                            e.getMessage()));
+                            e.getMessage()),
+                    Duration.ofNanos(System.nanoTime() - orderStart));
         }
     }
 
     /** The report of the outcomes; latency over the orders that reached a final state. */
-    BenchReport report(Instant startedAt, Duration elapsed, Duration orderPhase, List<Outcome> outcomes) {
+    BenchReport report(
+            Instant startedAt,
+            Duration elapsed,
+            Duration orderPhase,
+            List<Outcome> outcomes,
+            List<ServiceMetrics> services) {
         List<Long> latencies = new ArrayList<>();
+        List<Timeline.End> ends = new ArrayList<>();
         Map<String, List<Long>> stepDurations = new LinkedHashMap<>();
         List<BenchReport.Failure> failures = new ArrayList<>();
         int completed = 0;
         for (Outcome outcome : outcomes) {
+            ends.add(new Timeline.End(outcome.endedAfter(), outcome.completed()));
             if (outcome.order() != null) {
                 latencies.add(outcome.latencyMillis());
                 for (Order.Step step : outcome.order().steps()) {
@@ -266,7 +324,14 @@ final class BenchCommand implements Callable<Integer> {
                 new Percentiles(latencies).summary(),
                 steps,
                 BenchReport.bottlenecks(steps, thresholdMillis),
-                failures);
+                failures,
+                thresholdMillis,
+                Math.round(orderSeconds * 1000) / 1000.0,
+                Timeline.perSecond(ends, orderPhase),
+                LatencyHistogram.of(latencies),
+                services,
+                FailureDiagnosis.of(failures, n, PlatformLayout.of(Path.of(""))),
+                BenchReport.Environment.current());
     }
 
     /** Checks the options beyond what picocli checks; usage errors exit 2. */
@@ -297,81 +362,7 @@ final class BenchCommand implements Callable<Integer> {
         return new ParameterException(spec.commandLine(), message);
     }
 
-    /**
-     * Whether the progress may be rewritten in place. {@code Console.isTerminal()} (JDK 22+, looked up as the code
-     * targets 21) since a newer JDK has a console even when redirected; on 21, having a console means a terminal.
-     */
-    static boolean stderrIsTerminal() {
-        java.io.Console console = System.console();
-        if (console == null) {
-            return false;
-        }
-        try {
-            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
-        } catch (ReflectiveOperationException olderJdk) {
-            return true;
-        }
-    }
-
     private static Duration since(Instant start) {
         return Duration.between(start, Instant.now());
-    }
-
-    /**
-     * The progress line on stderr: on a terminal rewritten in place at most 4 times a second; otherwise a plain line
-     * at every 10 % of the orders.
-     */
-    static final class Progress {
-        private static final long MIN_INTERVAL_NANOS = 250_000_000L;
-
-        private final PrintWriter err;
-        private final int total;
-        private final boolean terminal;
-        private int completed;
-        private int failed;
-        private long lastShown = System.nanoTime() - MIN_INTERVAL_NANOS;
-        private int lastDecile;
-
-        Progress(PrintWriter err, int total, boolean terminal) {
-            this.err = err;
-            this.total = total;
-            this.terminal = terminal;
-        }
-
-        synchronized void ended(boolean ok) {
-            if (ok) {
-                completed++;
-            } else {
-                failed++;
-            }
-            int ended = completed + failed;
-            if (terminal) {
-                long now = System.nanoTime();
-                if (now - lastShown >= MIN_INTERVAL_NANOS || ended == total) {
-                    lastShown = now;
-                    err.print("\r" + line());
-                    err.flush();
-                }
-            } else {
-                int decile = (int) (ended * 10L / total);
-                if (decile > lastDecile) {
-                    lastDecile = decile;
-                    err.println(line());
-                    err.flush();
-                }
-            }
-        }
-
-        synchronized void done() {
-            if (terminal) {
-                err.print("\r" + line());
-                err.println();
-                err.flush();
-            }
-        }
-
-        synchronized String line() {
-            return "orders: " + completed + " completed, " + failed + " failed of " + total;
-        }
     }
 }

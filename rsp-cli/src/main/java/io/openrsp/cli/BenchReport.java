@@ -1,5 +1,6 @@
 package io.openrsp.cli;
 
+import io.openrsp.cli.metrics.ServiceMetrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,13 @@ import tools.jackson.databind.json.JsonMapper;
  * @param steps per order step, from the SM-DP's {@code durationMillis}, in ms, in execution order
  * @param bottlenecks the steps whose p95 exceeds the threshold
  * @param failures the first {@link #MAX_FAILURES} failures
+ * @param thresholdMillis the p95 above which a step is a bottleneck
+ * @param orderPhaseSeconds the order phase, which {@code throughput} and {@code timeline} cover
+ * @param timeline orders ended in each second of the order phase
+ * @param latencyHistogram how the client-side latencies spread
+ * @param services each service's metrics over the order phase, or why they could not be read
+ * @param diagnosis one line per kind of failure, over all failures
+ * @param environment where the bench ran
  */
 record BenchReport(
         int n,
@@ -33,7 +41,14 @@ record BenchReport(
         Percentiles.Summary latency,
         Map<String, Percentiles.Summary> steps,
         List<String> bottlenecks,
-        List<Failure> failures) {
+        List<Failure> failures,
+        long thresholdMillis,
+        double orderPhaseSeconds,
+        List<Timeline.Second> timeline,
+        List<LatencyHistogram.Bucket> latencyHistogram,
+        List<ServiceMetrics> services,
+        List<String> diagnosis,
+        Environment environment) {
 
     static final int MAX_FAILURES = 20;
 
@@ -45,10 +60,36 @@ record BenchReport(
     /** One failed order; {@code orderId} is null when no order was placed. */
     record Failure(String orderId, String step, String reason, String message) {}
 
+    /**
+     * The machine the command line ran on (usually the platform's too).
+     *
+     * @param jdk the Java runtime's version
+     * @param cores the processors available to the command line's JVM
+     * @param os the operating system and architecture
+     */
+    record Environment(String jdk, int cores, String os) {
+
+        static Environment current() {
+            return new Environment(
+                    Runtime.version().toString(),
+                    Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        }
+    }
+
     BenchReport {
         steps = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(steps));
         bottlenecks = List.copyOf(bottlenecks);
         failures = List.copyOf(failures.subList(0, Math.min(failures.size(), MAX_FAILURES)));
+        timeline = List.copyOf(timeline);
+        latencyHistogram = List.copyOf(latencyHistogram);
+        services = List.copyOf(services);
+        diagnosis = List.copyOf(diagnosis);
+    }
+
+    /** Orders that completed. */
+    int completed() {
+        return n - errors;
     }
 
     /** The steps whose p95 is above {@code thresholdMillis}, in the order of {@code steps}. */
@@ -60,6 +101,38 @@ record BenchReport(
             }
         });
         return slow;
+    }
+
+    /** A counter's value: whole numbers without decimals. */
+    static String number(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    /** What a service's CPU metrics say, labelled with where each figure comes from. */
+    static String cpu(ServiceMetrics service) {
+        List<String> parts = new ArrayList<>();
+        if (service.cpuSeconds() != null) {
+            parts.add(String.format(
+                    Locale.ROOT,
+                    "CPU %.2f s in %.2f s between the scrapes, %.2f cores on average (process_cpu_time)",
+                    service.cpuSeconds(),
+                    service.seconds(),
+                    service.averageCores()));
+        }
+        if (service.processCpuUsage() != null) {
+            String cores = service.cpuCount() == null ? "all cores" : "all " + number(service.cpuCount()) + " cores";
+            parts.add(String.format(
+                    Locale.ROOT,
+                    "process_cpu_usage after the phase %.2f of %s (a recent reading, not an average)",
+                    service.processCpuUsage(),
+                    cores));
+        }
+        return parts.isEmpty()
+                ? "CPU: not exposed (no process_cpu_time_ns_total nor process_cpu_usage)"
+                : String.join("; ", parts);
     }
 
     String toJson() {
@@ -85,6 +158,12 @@ record BenchReport(
         for (Failure failure : failures) {
             lines.add("failed " + (failure.orderId() == null ? "(no order)" : failure.orderId()) + " at "
                     + failure.step() + ": " + failure.reason() + " " + failure.message());
+        }
+        diagnosis.forEach(line -> lines.add("diagnosis: " + line));
+        for (ServiceMetrics service : services) {
+            if (!service.isAvailable()) {
+                lines.add(service.service() + ": metrics unavailable: " + service.unavailable());
+            }
         }
         return lines;
     }

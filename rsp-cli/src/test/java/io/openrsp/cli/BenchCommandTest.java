@@ -3,6 +3,7 @@ package io.openrsp.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openrsp.cli.client.Order;
+import io.openrsp.cli.metrics.ServiceMetrics;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -77,12 +78,16 @@ class BenchCommandTest {
     void reportWhenOrdersEndedThenJsonHasTheShape() throws Exception {
         BenchCommand bench = bench(3, 2, 1000);
         List<BenchCommand.Outcome> outcomes = new ArrayList<>();
-        outcomes.add(completed("o-1", 900, 100, 400));
-        outcomes.add(completed("o-2", 1100, 200, 2000));
-        outcomes.add(failed("o-3", 700));
+        outcomes.add(completed("o-1", 900, 100, 400, 500));
+        outcomes.add(completed("o-2", 1100, 200, 2000, 1200));
+        outcomes.add(failed("o-3", 700, 1900));
 
         BenchReport report = bench.report(
-                Instant.parse("2026-01-02T03:04:05Z"), Duration.ofMillis(5_432), Duration.ofSeconds(2), outcomes);
+                Instant.parse("2026-01-02T03:04:05Z"),
+                Duration.ofMillis(5_432),
+                Duration.ofSeconds(2),
+                outcomes,
+                List.of(ServiceMetrics.unavailable("sm-dp-service", "HTTP 404")));
         JsonNode json = BenchReport.JSON.readTree(report.toJson());
 
         assertThat(json.propertyNames())
@@ -96,7 +101,14 @@ class BenchCommandTest {
                         "latency",
                         "steps",
                         "bottlenecks",
-                        "failures");
+                        "failures",
+                        "thresholdMillis",
+                        "orderPhaseSeconds",
+                        "timeline",
+                        "latencyHistogram",
+                        "services",
+                        "diagnosis",
+                        "environment");
         assertThat(json.get("n").asInt()).isEqualTo(3);
         assertThat(json.get("concurrency").asInt()).isEqualTo(2);
         assertThat(json.get("startedAt").asString()).isEqualTo("2026-01-02T03:04:05Z");
@@ -116,10 +128,28 @@ class BenchCommandTest {
         assertThat(failure.get("orderId").asString()).isEqualTo("o-3");
         assertThat(failure.get("step").asString()).isEqualTo("PROFILE_DOWNLOAD");
         assertThat(failure.get("reason").asString()).isEqualTo("CARD_REFUSED");
+        assertThat(json.get("thresholdMillis").asLong()).isEqualTo(1000);
+        assertThat(json.get("orderPhaseSeconds").asDouble()).isEqualTo(2.0);
+        // o-1 ended 0.5 s into the phase, o-2 at 1.2 s, o-3 (failed) at 1.9 s.
+        JsonNode timeline = json.get("timeline");
+        assertThat(timeline).hasSize(2);
+        assertThat(timeline.get(0).get("second").asInt()).isZero();
+        assertThat(timeline.get(0).get("completed").asInt()).isEqualTo(1);
+        assertThat(timeline.get(0).get("failed").asInt()).isZero();
+        assertThat(timeline.get(1).get("completed").asInt()).isEqualTo(1);
+        assertThat(timeline.get(1).get("failed").asInt()).isEqualTo(1);
+        assertThat(json.get("services").get(0).get("service").asString()).isEqualTo("sm-dp-service");
+        assertThat(json.get("services").get(0).get("unavailable").asString()).isEqualTo("HTTP 404");
+        assertThat(json.get("diagnosis").get(0).asString())
+                .startsWith("1 of 3 orders failed at PROFILE_DOWNLOAD with CARD_REFUSED")
+                .endsWith("see ./data/logs/euicc-simulator.log");
+        assertThat(json.get("environment").get("cores").asInt()).isPositive();
         assertThat(String.join("\n", report.table()))
                 .contains("latency")
                 .contains("PROFILE_DOWNLOAD")
-                .contains("<- bottleneck");
+                .contains("<- bottleneck")
+                .contains("diagnosis: 1 of 3 orders failed")
+                .contains("sm-dp-service: metrics unavailable: HTTP 404");
     }
 
     @Test
@@ -137,15 +167,18 @@ class BenchCommandTest {
         BenchCommand bench = bench(30, 4, 5000);
         List<BenchCommand.Outcome> outcomes = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            outcomes.add(failed("o-" + i, 10));
+            outcomes.add(failed("o-" + i, 10, 10));
         }
 
-        BenchReport report = bench.report(Instant.now(), Duration.ofSeconds(1), Duration.ofSeconds(1), outcomes);
+        BenchReport report =
+                bench.report(Instant.now(), Duration.ofSeconds(1), Duration.ofSeconds(1), outcomes, List.of());
 
         assertThat(report.errors()).isEqualTo(30);
         assertThat(report.throughput()).isZero();
         assertThat(report.failures()).hasSize(20);
         assertThat(report.failures().getFirst().orderId()).isEqualTo("o-0");
+        assertThat(report.diagnosis()).hasSize(1);
+        assertThat(report.diagnosis().getFirst()).startsWith("30 of 30 orders failed at PROFILE_DOWNLOAD");
     }
 
     private static BenchCommand bench(int n, int c, long threshold) {
@@ -156,7 +189,8 @@ class BenchCommandTest {
         return bench;
     }
 
-    private static BenchCommand.Outcome completed(String id, long latency, long registration, long download) {
+    private static BenchCommand.Outcome completed(
+            String id, long latency, long registration, long download, long endedAfterMillis) {
         var order = order(
                 id,
                 "COMPLETED",
@@ -164,10 +198,10 @@ class BenchCommandTest {
                         new Order.Step("EUICC_REGISTRATION", "DONE", registration),
                         new Order.Step("PROFILE_DOWNLOAD", "DONE", download)),
                 null);
-        return new BenchCommand.Outcome(id, true, latency, order, null);
+        return new BenchCommand.Outcome(id, true, latency, order, null, Duration.ofMillis(endedAfterMillis));
     }
 
-    private static BenchCommand.Outcome failed(String id, long latency) {
+    private static BenchCommand.Outcome failed(String id, long latency, long endedAfterMillis) {
         var failure = new Order.Failure("PROFILE_DOWNLOAD", "CARD_REFUSED", "the card said no", null);
         var order = order(
                 id,
@@ -181,7 +215,8 @@ class BenchCommandTest {
                 false,
                 latency,
                 order,
-                new BenchReport.Failure(id, failure.step(), failure.reason(), failure.message()));
+                new BenchReport.Failure(id, failure.step(), failure.reason(), failure.message()),
+                Duration.ofMillis(endedAfterMillis));
     }
 
     private static Order order(String id, String state, List<Order.Step> steps, Order.Failure failure) {

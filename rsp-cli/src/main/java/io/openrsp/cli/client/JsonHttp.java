@@ -92,6 +92,16 @@ final class JsonHttp {
         }
     }
 
+    /** {@code GET path} accepting {@code mediaType}, which must answer 200; the body as text. */
+    String getText(String path, String mediaType) throws ClientException, InterruptedException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve(path))
+                .timeout(requestTimeout)
+                .header("Accept", mediaType)
+                .GET()
+                .build());
+        return expect(response, 200).body();
+    }
+
     /** The status and the problem's detail (or the start of the body) as a {@link ClientException}. */
     ClientException unexpected(HttpResponse<String> response) {
         return new ClientException(
