@@ -1,10 +1,10 @@
 package io.openrsp.smdp.es2;
 
 import io.openrsp.rsp.es.Es2;
+import io.openrsp.rsp.es.EsCallMetrics;
 import io.openrsp.rsp.es.EsJson;
 import io.openrsp.rsp.es.EsResponse;
 import io.openrsp.rsp.es.ResponseHeader;
-import io.openrsp.smdp.metrics.EsCallMetrics;
 import io.openrsp.smdp.order.Orders;
 import io.openrsp.smdp.security.ClientIdentity;
 import java.net.URI;

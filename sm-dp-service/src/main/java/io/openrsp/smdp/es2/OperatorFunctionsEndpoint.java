@@ -1,11 +1,11 @@
 package io.openrsp.smdp.es2;
 
 import io.openrsp.rsp.es.Es2;
+import io.openrsp.rsp.es.EsCallMetrics;
 import io.openrsp.rsp.es.EsJson;
 import io.openrsp.rsp.es.EsRequest;
 import io.openrsp.rsp.es.EsResponse;
 import io.openrsp.smdp.es3.Es3TransportException;
-import io.openrsp.smdp.metrics.EsCallMetrics;
 import io.openrsp.smdp.security.ClientIdentity;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;

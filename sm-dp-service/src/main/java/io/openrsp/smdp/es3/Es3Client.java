@@ -1,12 +1,12 @@
 package io.openrsp.smdp.es3;
 
 import io.openrsp.rsp.es.Es3;
+import io.openrsp.rsp.es.EsCallMetrics;
 import io.openrsp.rsp.es.EsJson;
 import io.openrsp.rsp.es.EsMessageException;
 import io.openrsp.rsp.es.EsRequest;
 import io.openrsp.rsp.es.EsResponse;
 import io.openrsp.rsp.es.RequestHeader;
-import io.openrsp.smdp.metrics.EsCallMetrics;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;

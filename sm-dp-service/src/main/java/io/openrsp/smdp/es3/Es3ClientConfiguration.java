@@ -1,6 +1,6 @@
 package io.openrsp.smdp.es3;
 
-import io.openrsp.smdp.metrics.EsCallMetrics;
+import io.openrsp.rsp.es.EsCallMetrics;
 import java.security.SecureRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

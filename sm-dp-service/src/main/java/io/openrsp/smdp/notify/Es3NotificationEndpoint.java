@@ -1,12 +1,12 @@
 package io.openrsp.smdp.notify;
 
 import io.openrsp.rsp.es.Es3;
+import io.openrsp.rsp.es.EsCallMetrics;
 import io.openrsp.rsp.es.EsJson;
 import io.openrsp.rsp.es.EsResponse;
 import io.openrsp.rsp.es.RequestHeader;
 import io.openrsp.rsp.es.ResponseHeader;
 import io.openrsp.smdp.es2.CallerNames;
-import io.openrsp.smdp.metrics.EsCallMetrics;
 import io.openrsp.smdp.security.ClientIdentity;
 import java.time.Instant;
 import java.util.function.Function;

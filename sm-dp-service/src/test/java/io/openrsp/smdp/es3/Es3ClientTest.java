@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.openrsp.rsp.es.EsCallMetrics;
 import io.openrsp.rsp.es.RequestHeader;
-import io.openrsp.smdp.metrics.EsCallMetrics;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.security.SecureRandom;

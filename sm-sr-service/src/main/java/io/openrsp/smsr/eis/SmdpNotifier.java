@@ -1,6 +1,7 @@
 package io.openrsp.smsr.eis;
 
 import io.openrsp.rsp.es.Es3;
+import io.openrsp.rsp.es.EsCallMetrics;
 import io.openrsp.rsp.es.EsJson;
 import io.openrsp.rsp.es.EsMessageException;
 import io.openrsp.rsp.es.EsRequest;
@@ -9,7 +10,6 @@ import io.openrsp.rsp.es.ExecutionStatus;
 import io.openrsp.rsp.es.ProfileState;
 import io.openrsp.rsp.es.RequestHeader;
 import io.openrsp.smsr.SmSrProperties;
-import io.openrsp.smsr.metrics.EsCallMetrics;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,8 +1,8 @@
 package io.openrsp.smsr.es1;
 
 import io.openrsp.rsp.es.Es1;
+import io.openrsp.rsp.es.EsCallMetrics;
 import io.openrsp.rsp.es.EsJson;
-import io.openrsp.smsr.metrics.EsCallMetrics;
 import io.openrsp.smsr.security.ClientIdentity;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;

@@ -1,5 +1,6 @@
 package io.openrsp.smsr.es3;
 
+import io.openrsp.rsp.es.EsCallMetrics;
 import io.openrsp.rsp.es.EsRequest;
 import io.openrsp.rsp.es.EsResponse;
 import io.openrsp.rsp.es.FunctionExecutionStatus;
@@ -13,7 +14,6 @@ import io.openrsp.smsr.eis.AuditTrail;
 import io.openrsp.smsr.eis.CardLocks;
 import io.openrsp.smsr.eis.FunctionCalls;
 import io.openrsp.smsr.eis.UnknownEidException;
-import io.openrsp.smsr.metrics.EsCallMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

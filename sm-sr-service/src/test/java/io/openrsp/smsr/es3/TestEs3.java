@@ -2,6 +2,7 @@ package io.openrsp.smsr.es3;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.openrsp.rsp.es.Es3;
+import io.openrsp.rsp.es.EsCallMetrics;
 import io.openrsp.rsp.es.Pol2Rule;
 import io.openrsp.rsp.es.ProfileState;
 import io.openrsp.rsp.es.RequestHeader;
@@ -11,7 +12,6 @@ import io.openrsp.rsp.id.Eid;
 import io.openrsp.rsp.id.Iccid;
 import io.openrsp.smsr.eis.IsdpRecord;
 import io.openrsp.smsr.eis.TestEis;
-import io.openrsp.smsr.metrics.EsCallMetrics;
 import java.util.List;
 import java.util.UUID;
 

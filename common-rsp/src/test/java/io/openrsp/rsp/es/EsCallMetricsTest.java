@@ -1,4 +1,4 @@
-package io.openrsp.smdp.metrics;
+package io.openrsp.rsp.es;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,14 +6,6 @@ import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.openrsp.rsp.es.Es2;
-import io.openrsp.rsp.es.Es3;
-import io.openrsp.rsp.es.ExecutionStatus;
-import io.openrsp.rsp.es.FunctionExecutionStatus;
-import io.openrsp.rsp.es.ReasonCode;
-import io.openrsp.rsp.es.ResponseHeader;
-import io.openrsp.rsp.es.StatusCodeData;
-import io.openrsp.rsp.es.SubjectCode;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;

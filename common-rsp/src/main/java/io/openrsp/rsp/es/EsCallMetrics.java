@@ -1,22 +1,19 @@
-package io.openrsp.smsr.metrics;
+package io.openrsp.rsp.es;
 
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.openrsp.rsp.es.EsResponse;
-import io.openrsp.rsp.es.ExecutionStatus;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import org.springframework.stereotype.Component;
 
 /**
- * DESIGN.md §8: {@value #NAME}, the timer of every ES function call this SM-SR answers ({@code role=server}: ES1
- * from EUMs, ES3 from SM-DPs) or makes ({@code role=client}: the ES3 notifications to the SM-DP). Tags:
+ * DESIGN.md §8: {@value #NAME}, the one timer of the platform's ES function calls, for every service that answers
+ * ({@code role=server}) or makes ({@code role=client}) them; each service registers one instance as a bean. Tags:
  *
  * <ul>
- *   <li>{@code interface}: {@code ES1} or {@code ES3};
- *   <li>{@code function}: the GSMA function name as {@code io.openrsp.rsp.es} declares it (e.g. {@code CreateISDP});
+ *   <li>{@code interface}: {@code ES1} to {@code ES4};
+ *   <li>{@code function}: the GSMA function name as this package declares it (e.g. {@code CreateISDP});
  *   <li>{@code role}: {@code server} or {@code client};
  *   <li>{@code outcome}: the answer's function execution status (GSMA SGP.02 v4.2 §5.1.6.4) in lower case,
  *       {@code executed-success}, {@code executed-withwarning}, {@code failed} or {@code expired}; for a client call
@@ -24,13 +21,12 @@ import org.springframework.stereotype.Component;
  *       {@value #TRANSPORT_ERROR}.
  * </ul>
  *
- * A request the server answers with an HTTP problem instead of a function response (unreadable JSON, a refused role)
- * executed no function and is not recorded on the server side; {@code http.server.requests} counts it. Function
- * names come from the fixed set of the specification and never an EID, ICCID or call id, so the number of series
- * stays bounded.
+ * A request a server answers with an HTTP problem instead of a function response (unreadable JSON, a refused role, a
+ * peer not reached) executed no function and is not recorded on the server side; {@code http.server.requests} counts
+ * it, and the call behind it, if any, is recorded by its client as {@value #TRANSPORT_ERROR}. Function names come from
+ * the fixed set of the specification and never an EID, ICCID or call id, so the number of series stays bounded.
  */
-@Component
-public class EsCallMetrics {
+public final class EsCallMetrics {
 
     public static final String NAME = "openrsp.es.calls";
     public static final String TRANSPORT_ERROR = "transport-error";
@@ -38,7 +34,9 @@ public class EsCallMetrics {
     /** The ES interface of a call, as the {@code interface} tag names it. */
     public enum EsInterface {
         ES1,
-        ES3
+        ES2,
+        ES3,
+        ES4
     }
 
     /** Which side of the call this service is. */
