@@ -120,43 +120,28 @@ class ProvisioningH2IT extends ProvisioningScenario {
                 .isEqualTo(200);
     }
 
-    private static void assertSmdpMetrics(PrometheusText metrics) {
+    /** At least one {@code function} call on {@code es}, as {@code role}, answered Executed-Success. */
+    private static void assertEsCallSucceeded(PrometheusText metrics, String es, String function, String role) {
         assertAtLeastOne(
                 metrics,
                 "openrsp_es_calls_seconds_count",
                 "interface",
-                "ES2",
+                es,
                 "function",
-                "DownloadProfile",
+                function,
                 "role",
-                "server",
+                role,
                 "outcome",
                 "executed-success");
+    }
+
+    private static void assertSmdpMetrics(PrometheusText metrics) {
+        assertEsCallSucceeded(metrics, "ES2", "DownloadProfile", "server");
         for (String function :
                 List.of("GetEIS", "CreateISDP", "SendData", "ProfileDownloadCompleted", "EnableProfile")) {
-            assertAtLeastOne(
-                    metrics,
-                    "openrsp_es_calls_seconds_count",
-                    "interface",
-                    "ES3",
-                    "function",
-                    function,
-                    "role",
-                    "client",
-                    "outcome",
-                    "executed-success");
+            assertEsCallSucceeded(metrics, "ES3", function, "client");
         }
-        assertAtLeastOne(
-                metrics,
-                "openrsp_es_calls_seconds_count",
-                "interface",
-                "ES3",
-                "function",
-                "HandleProfileEnabledNotification",
-                "role",
-                "server",
-                "outcome",
-                "executed-success");
+        assertEsCallSucceeded(metrics, "ES3", "HandleProfileEnabledNotification", "server");
         for (String step : STEPS) {
             assertAtLeastOne(metrics, "openrsp_smdp_order_step_seconds_count", "step", step, "outcome", "success");
         }
@@ -187,42 +172,12 @@ class ProvisioningH2IT extends ProvisioningScenario {
     }
 
     private static void assertSmsrMetrics(PrometheusText metrics) {
-        assertAtLeastOne(
-                metrics,
-                "openrsp_es_calls_seconds_count",
-                "interface",
-                "ES1",
-                "function",
-                "RegisterEIS",
-                "role",
-                "server",
-                "outcome",
-                "executed-success");
+        assertEsCallSucceeded(metrics, "ES1", "RegisterEIS", "server");
         for (String function :
                 List.of("GetEIS", "CreateISDP", "SendData", "ProfileDownloadCompleted", "EnableProfile")) {
-            assertAtLeastOne(
-                    metrics,
-                    "openrsp_es_calls_seconds_count",
-                    "interface",
-                    "ES3",
-                    "function",
-                    function,
-                    "role",
-                    "server",
-                    "outcome",
-                    "executed-success");
+            assertEsCallSucceeded(metrics, "ES3", function, "server");
         }
-        assertAtLeastOne(
-                metrics,
-                "openrsp_es_calls_seconds_count",
-                "interface",
-                "ES3",
-                "function",
-                "HandleProfileEnabledNotification",
-                "role",
-                "client",
-                "outcome",
-                "executed-success");
+        assertEsCallSucceeded(metrics, "ES3", "HandleProfileEnabledNotification", "client");
         assertThat(metrics.samples("openrsp_es_calls_seconds_bucket", "function", "SendData", "role", "server"))
                 .as("ES3 SendData buckets")
                 .isNotEmpty();
