@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The SM-SR as the SM-DP's ES3 client meets it in tests: a {@link TestHttpsServer} with the sm-sr certificate that
@@ -53,6 +54,7 @@ public final class FakeSmSr {
     private final AtomicInteger isdpTars = new AtomicInteger(0x10);
     private final AtomicInteger executions = new AtomicInteger();
     private final Set<String> createIsdpFails = ConcurrentHashMap.newKeySet();
+    private final Map<String, CountDownLatch> createIsdpHolds = new ConcurrentHashMap<>();
     private final Set<String> enableFails = ConcurrentHashMap.newKeySet();
     private final TestHttpsServer server;
 
@@ -82,13 +84,20 @@ public final class FakeSmSr {
     /** Leaves calls to {@code path} unanswered until {@link #stop}. */
     public void neverAnswer(String path) {
         answers.put(path, body -> {
-            try {
-                release.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            awaitRelease(release);
             return null;
         });
+    }
+
+    private static void awaitRelease(@Nullable CountDownLatch latch) {
+        if (latch == null) {
+            return;
+        }
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The requests received at {@code path}, read strictly, oldest first. */
@@ -101,6 +110,11 @@ public final class FakeSmSr {
     /** The default CreateISDP for {@code eid} answers {@link #NO_MEMORY}. */
     public void failCreateIsdp(String eid) {
         createIsdpFails.add(eid);
+    }
+
+    /** The default CreateISDP for {@code eid} answers only once {@code release} is counted down (at most 60 s). */
+    public void holdCreateIsdp(String eid, CountDownLatch release) {
+        createIsdpHolds.put(eid, release);
     }
 
     /** The default EnableProfile for {@code eid} answers {@link #ENABLE_REFUSED}. */
@@ -165,6 +179,7 @@ public final class FakeSmSr {
             }
             case Es3.CreateIsdp.PATH -> {
                 var request = EsJson.readRequest(body, Es3.CreateIsdp.Request.class);
+                awaitRelease(createIsdpHolds.get(request.eid()));
                 yield once(
                         Es3.CreateIsdp.NAME,
                         request,

@@ -29,9 +29,6 @@ public final class Es2Client {
     /** The SM-DP service's name, for diagnoses. */
     public static final String SERVICE = "sm-dp-service";
 
-    /** Between two {@code GET /orders/{id}}. */
-    static final Duration POLL_INTERVAL = Duration.ofMillis(200);
-
     /** The longest {@code ?wait=} the SM-DP accepts on {@code GET /orders/{id}}. */
     public static final Duration MAX_WAIT = Duration.ofSeconds(60);
 
@@ -133,7 +130,9 @@ public final class Es2Client {
     }
 
     /**
-     * Polls the order until it is COMPLETED or FAILED, giving each new state to {@code progress}.
+     * Follows the order step by step until it is COMPLETED or FAILED, giving each new state to {@code progress}: long
+     * polls ({@code GET /orders/{id}?wait=<seconds>&stepsEnded=<n>}) that the SM-DP answers as soon as another step has
+     * ended or the order has, so nothing sleeps here.
      *
      * @throws ClientException {@code TIMEOUT} if it has not ended within {@code timeout}
      */
@@ -142,7 +141,13 @@ public final class Es2Client {
         Instant deadline = clock.instant().plus(timeout);
         Order last = null;
         while (true) {
-            Order order = order(orderId);
+            Duration left = Duration.between(clock.instant(), deadline);
+            long waitSeconds = last == null ? 0 : Math.clamp(left.toSeconds(), 0, MAX_WAIT.toSeconds());
+            String query = last == null ? "" : "?wait=" + waitSeconds + "&stepsEnded=" + stepsEnded(last);
+            Order order = http.get(
+                    "/orders/" + orderId + query,
+                    Order.class,
+                    Duration.ofSeconds(waitSeconds).plus(LONG_POLL_MARGIN));
             if (!order.equals(last)) {
                 progress.accept(order);
                 last = order;
@@ -156,8 +161,11 @@ public final class Es2Client {
                         SERVICE,
                         "order " + orderId + " is still " + order.state() + " after " + timeout.toSeconds() + " s");
             }
-            Thread.sleep(POLL_INTERVAL);
         }
+    }
+
+    private static long stepsEnded(Order order) {
+        return order.steps().stream().filter(Order.Step::hasEnded).count();
     }
 
     private ClientException refused(HttpResponse<String> response) {

@@ -116,7 +116,7 @@ class Es2ClientIT {
     }
 
     @Test
-    void awaitOrderWhenItCompletesThenReportsEachNewStateOnce() throws Exception {
+    void awaitOrderWhenItCompletesThenLongPollsForEachNextStepAndReportsEachNewStateOnce() throws Exception {
         startSmdp(pki, 202, "{}");
         orderAnswers.add(order("RUNNING", "DONE", "RUNNING"));
         orderAnswers.add(order("RUNNING", "DONE", "RUNNING"));
@@ -127,6 +127,9 @@ class Es2ClientIT {
 
         assertThat(order.isCompleted()).isTrue();
         assertThat(seen).extracting(Order::state).containsExactly("RUNNING", "COMPLETED");
+        // the state as it is, then long polls for more than the one step seen ended
+        assertThat(orderQueries).hasSize(3).first().isEqualTo("null");
+        assertThat(orderQueries.subList(1, 3)).allMatch(query -> query.matches("wait=(29|30)&stepsEnded=1"));
         assertThat(order.steps())
                 .extracting(Order.Step::name, Order.Step::state, Order.Step::durationMillis)
                 .containsExactly(

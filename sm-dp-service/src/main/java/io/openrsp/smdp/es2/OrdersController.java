@@ -27,7 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
  * <ul>
  *   <li>{@code GET /orders/{id}}: an OPERATOR sees only its own orders (another's is a 404, as an unknown one: no
  *       hint that it exists); ADMIN sees any. {@code ?wait=<seconds>} (at most 60) answers as soon as the order is
- *       COMPLETED or FAILED, or with its current state when the wait is over: clients wait without polling.
+ *       COMPLETED or FAILED, or with its current state when the wait is over: clients wait without polling. With
+ *       {@code &stepsEnded=<n>} it also answers as soon as more than n steps have ended, so a client that shows
+ *       progress follows the order step by step.
  *   <li>{@code GET /orders?state=&page=&size=}: ADMIN only, newest first, for {@code rsp bench} and operations.
  * </ul>
  *
@@ -55,7 +57,8 @@ class OrdersController {
     OrderView find(
             @AuthenticationPrincipal ClientIdentity caller,
             @PathVariable String orderId,
-            @RequestParam(defaultValue = "0") int wait)
+            @RequestParam(defaultValue = "0") int wait,
+            @RequestParam(required = false) @Nullable Integer stepsEnded)
             throws InterruptedException {
         if (wait < 0 || wait > MAX_WAIT_SECONDS) {
             throw problem(
@@ -63,9 +66,12 @@ class OrdersController {
                     "invalid-request",
                     "wait must be between 0 and " + MAX_WAIT_SECONDS + " seconds");
         }
+        if (stepsEnded != null && stepsEnded < 0) {
+            throw problem(HttpStatus.BAD_REQUEST, "invalid-request", "stepsEnded must not be negative");
+        }
         String operator = caller.role() == Role.ADMIN ? null : CallerNames.of(caller);
         return completions
-                .awaitFinal(orderId, operator, Duration.ofSeconds(wait))
+                .await(orderId, operator, Duration.ofSeconds(wait), stepsEnded)
                 .orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "unknown-order", "no order " + printable(orderId)));
     }
 

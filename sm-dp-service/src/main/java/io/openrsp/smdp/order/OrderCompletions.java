@@ -13,14 +13,15 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Lets a reader of an order wait for its end instead of polling ({@code GET /orders/{id}?wait=...}): one future per
- * order that someone waits for, completed by {@link OrderEnded} and removed then. A wait that times out leaves the
- * future for other waiters; it goes when the order ends (orders always end, {@link OrderRunner} resumes them).
+ * Lets a reader of an order wait for its end, or for its next ended step, instead of polling
+ * ({@code GET /orders/{id}?wait=...}): one future per order that someone waits for, completed and removed by the next
+ * {@link OrderStepEnded} or {@link OrderEnded}; waiters then read the order again. A wait that times out leaves the
+ * future for other waiters; it goes at the order's next change (orders always end, {@link OrderRunner} resumes them).
  */
 @Component
 public class OrderCompletions {
 
-    private final ConcurrentMap<String, CompletableFuture<OrderView>> waiting = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, CompletableFuture<Void>> changes = new ConcurrentHashMap<>();
     private final Orders orders;
 
     OrderCompletions(Orders orders) {
@@ -33,34 +34,65 @@ public class OrderCompletions {
      */
     public Optional<OrderView> awaitFinal(String orderId, @Nullable String operator, Duration wait)
             throws InterruptedException {
+        return await(orderId, operator, wait, null);
+    }
+
+    /**
+     * As {@link #awaitFinal}, but also answers as soon as more than {@code stepsEnded} of its steps have ended (when
+     * not null): a reader that has seen that many follows the order step by step without polling.
+     */
+    public Optional<OrderView> await(
+            String orderId, @Nullable String operator, Duration wait, @Nullable Integer stepsEnded)
+            throws InterruptedException {
         Optional<OrderView> now = orders.find(orderId, operator);
-        if (now.isEmpty() || now.get().state().isFinal() || !wait.isPositive()) {
+        if (now.isEmpty() || answers(now.get(), stepsEnded) || !wait.isPositive()) {
             return now; // nothing registered for ids the caller may not see
         }
-        CompletableFuture<OrderView> ended = waiting.computeIfAbsent(orderId, id -> new CompletableFuture<>());
-        // Read again after registering: an end committed in between is either seen here or completes the future.
-        now = orders.find(orderId, operator);
-        if (now.isEmpty() || now.get().state().isFinal()) {
-            return now;
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            CompletableFuture<Void> changed = changes.computeIfAbsent(orderId, id -> new CompletableFuture<>());
+            // Read again after registering: a change committed in between is either seen here or completes the future.
+            now = orders.find(orderId, operator);
+            long left = deadline - System.nanoTime();
+            if (now.isEmpty() || answers(now.get(), stepsEnded) || left <= 0) {
+                return now;
+            }
+            try {
+                changed.get(left, TimeUnit.NANOSECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                return orders.find(orderId, operator); // the wait is over: the current state
+            }
         }
-        try {
-            ended.get(wait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            // Not ended yet: answer the current state.
-        }
-        return orders.find(orderId, operator);
+    }
+
+    private static boolean answers(OrderView order, @Nullable Integer stepsEnded) {
+        return order.state().isFinal()
+                || (stepsEnded != null
+                        && order.steps().stream()
+                                        .filter(s -> s.state().hasEnded())
+                                        .count()
+                                > stepsEnded);
+    }
+
+    @EventListener
+    void onStepEnded(OrderStepEnded event) {
+        changed(event.orderId());
     }
 
     @EventListener
     void onEnded(OrderEnded event) {
-        CompletableFuture<OrderView> ended = waiting.remove(event.order().orderId());
-        if (ended != null) {
-            ended.complete(event.order());
+        changed(event.order().orderId());
+    }
+
+    private void changed(String orderId) {
+        CompletableFuture<Void> changed = changes.remove(orderId);
+        if (changed != null) {
+            changed.complete(null);
         }
     }
 
     /** Orders someone is waiting for (a gauge's worth of insight, and for tests). */
     int waiting() {
-        return waiting.size();
+        return changes.size();
     }
 }

@@ -269,6 +269,7 @@ public class OrderRunner {
                 case PROFILE_ENABLING -> {
                     if (!order.enable()) {
                         store.stepEnded(id, step, StepState.SKIPPED, null);
+                        events.publishEvent(new OrderStepEnded(id));
                         yield true;
                     }
                     yield timed(step, () -> {
@@ -360,6 +361,7 @@ public class OrderRunner {
                     }
                     store.stepEnded(id, step, StepState.DONE, ended);
                 });
+                events.publishEvent(new OrderStepEnded(id));
                 if (step == StepName.PROFILE_DOWNLOAD) {
                     installed = true;
                 }

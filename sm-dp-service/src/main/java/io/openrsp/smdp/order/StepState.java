@@ -15,5 +15,10 @@ public enum StepState {
     /** Finished with the order's failure. */
     FAILED,
     /** Not needed for this order (PROFILE_ENABLING when the operator did not ask for it). */
-    SKIPPED
+    SKIPPED;
+
+    /** Whether the step has ended: DONE, FAILED or SKIPPED. */
+    public boolean hasEnded() {
+        return this == DONE || this == FAILED || this == SKIPPED;
+    }
 }

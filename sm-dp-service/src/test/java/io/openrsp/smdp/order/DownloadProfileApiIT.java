@@ -227,6 +227,10 @@ class DownloadProfileApiIT {
                 send(PKI.client("operator-1"), "GET", "/orders/" + UUID.randomUUID() + "?wait=61", null),
                 400,
                 "https://openrsp.io/problems/invalid-request");
+        assertProblem(
+                send(PKI.client("operator-1"), "GET", "/orders/" + UUID.randomUUID() + "?wait=5&stepsEnded=-1", null),
+                400,
+                "https://openrsp.io/problems/invalid-request");
     }
 
     @Test

@@ -105,6 +105,9 @@ abstract class OrderScenario {
     OrderRunner runner;
 
     @Autowired
+    OrderCompletions completions;
+
+    @Autowired
     ProfileInventory inventory;
 
     @Autowired
@@ -214,6 +217,40 @@ abstract class OrderScenario {
                         .timer()
                         .count())
                 .isPositive();
+    }
+
+    @Test
+    void awaitWhenStepsEndedGivenThenAnswersAtTheNextEndedStepNotOnlyAtTheEnd() throws Exception {
+        inventory.generateDemo("progress", 1);
+        Eid eid = newEid();
+        CountDownLatch release = new CountDownLatch(1);
+        SM_SR.holdCreateIsdp(eid.digits(), release);
+        try {
+            String id = accept(byType("call-progress", eid, "progress", true)).orderId();
+
+            long asked = System.nanoTime();
+            OrderView first = completions.await(id, null, DONE, 0).orElseThrow();
+            // answered at the ended step, not when the 30 s wait ran out (the order is held at CreateISDP)
+            assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(DONE.dividedBy(2));
+            assertThat(first.state()).isEqualTo(OrderState.RUNNING);
+            assertThat(first.step(StepName.EUICC_REGISTRATION).state()).isEqualTo(StepState.DONE);
+            assertThat(first.step(StepName.ISDP_CREATION).state()).isIn(StepState.PENDING, StepState.RUNNING);
+
+            // CreateISDP is held: a wait for a second ended step ends with the wait, on the same state.
+            OrderView held =
+                    completions.await(id, null, Duration.ofMillis(300), 1).orElseThrow();
+            assertThat(held.state()).isEqualTo(OrderState.RUNNING);
+            assertThat(held.step(StepName.ISDP_CREATION).state()).isIn(StepState.PENDING, StepState.RUNNING);
+
+            release.countDown();
+            asked = System.nanoTime();
+            OrderView next = completions.await(id, null, DONE, 1).orElseThrow();
+            assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(DONE.dividedBy(2));
+            assertThat(next.step(StepName.ISDP_CREATION).state()).isEqualTo(StepState.DONE);
+            assertThat(awaitEnd(id).state()).isEqualTo(OrderState.COMPLETED);
+        } finally {
+            release.countDown();
+        }
     }
 
     @Test
