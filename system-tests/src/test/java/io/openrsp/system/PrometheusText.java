@@ -1,15 +1,13 @@
 package io.openrsp.system;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A scrape of {@code /actuator/prometheus} read as the Prometheus text exposition format 0.0.4 defines it
- * (prometheus.io/docs/instrumenting/exposition_formats): {@code #} lines are comments ({@code HELP}, {@code TYPE});
- * every other non-empty line is one sample {@code name[{label="value",...}] value [timestamp]}, label values escaped
- * with {@code \\}, {@code \"} and {@code \n}. A line that does not parse fails the test, naming the line.
+ * A scrape of {@code /actuator/prometheus}, parsed by the CLI's reader of the Prometheus text format
+ * ({@link io.openrsp.cli.metrics.PrometheusText}, which refuses a line that does not parse, naming it), with the
+ * queries the system tests ask of it.
  */
 final class PrometheusText {
 
@@ -29,15 +27,9 @@ final class PrometheusText {
     }
 
     static PrometheusText parse(String text) {
-        List<Sample> samples = new ArrayList<>();
-        for (String line : text.split("\n", -1)) {
-            String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                continue;
-            }
-            samples.add(new LineReader(trimmed).sample());
-        }
-        return new PrometheusText(samples);
+        return new PrometheusText(io.openrsp.cli.metrics.PrometheusText.parse(text).stream()
+                .map(s -> new Sample(s.name(), s.labels(), s.value()))
+                .toList());
     }
 
     /** The samples named {@code name} whose labels include {@code labels} (name, value, name, value...). */
@@ -67,123 +59,5 @@ final class PrometheusText {
             map.put(pairs[i], pairs[i + 1]);
         }
         return map;
-    }
-
-    /** Reads one sample line, character by character. */
-    private static final class LineReader {
-
-        private final String line;
-        private int at;
-
-        LineReader(String line) {
-            this.line = line;
-        }
-
-        Sample sample() {
-            String name = name();
-            Map<String, String> labels = new LinkedHashMap<>();
-            if (peek() == '{') {
-                at++;
-                while (peek() != '}') {
-                    String label = name();
-                    expect('=');
-                    labels.put(label, quoted());
-                    if (peek() == ',') {
-                        at++;
-                    } else if (peek() != '}') {
-                        throw malformed("',' or '}' expected");
-                    }
-                }
-                at++;
-            }
-            if (peek() != ' ') {
-                throw malformed("a space before the value expected");
-            }
-            String[] rest = line.substring(at).strip().split(" +");
-            if (rest.length < 1 || rest.length > 2) {
-                throw malformed("a value and an optional timestamp expected");
-            }
-            return new Sample(name, labels, value(rest[0]));
-        }
-
-        private String name() {
-            int start = at;
-            while (at < line.length() && isNameChar(line.charAt(at), at == start)) {
-                at++;
-            }
-            if (at == start) {
-                throw malformed("a name expected");
-            }
-            return line.substring(start, at);
-        }
-
-        private static boolean isNameChar(char c, boolean first) {
-            return c == '_'
-                    || c == ':'
-                    || (c >= 'a' && c <= 'z')
-                    || (c >= 'A' && c <= 'Z')
-                    || (!first && c >= '0' && c <= '9');
-        }
-
-        private String quoted() {
-            expect('"');
-            StringBuilder value = new StringBuilder();
-            while (true) {
-                if (at >= line.length()) {
-                    throw malformed("unterminated label value");
-                }
-                char c = line.charAt(at++);
-                if (c == '"') {
-                    return value.toString();
-                }
-                if (c == '\\') {
-                    if (at >= line.length()) {
-                        throw malformed("dangling escape");
-                    }
-                    char escaped = line.charAt(at++);
-                    value.append(
-                            switch (escaped) {
-                                case 'n' -> '\n';
-                                case '\\', '"' -> escaped;
-                                default -> throw malformed("unknown escape \\" + escaped);
-                            });
-                } else {
-                    value.append(c);
-                }
-            }
-        }
-
-        private double value(String text) {
-            return switch (text) {
-                case "+Inf" -> Double.POSITIVE_INFINITY;
-                case "-Inf" -> Double.NEGATIVE_INFINITY;
-                case "NaN" -> Double.NaN;
-                default -> {
-                    try {
-                        yield Double.parseDouble(text);
-                    } catch (NumberFormatException e) {
-                        throw malformed("not a number: " + text);
-                    }
-                }
-            };
-        }
-
-        private char peek() {
-            if (at >= line.length()) {
-                throw malformed("unexpected end of line");
-            }
-            return line.charAt(at);
-        }
-
-        private void expect(char c) {
-            if (peek() != c) {
-                throw malformed("'" + c + "' expected");
-            }
-            at++;
-        }
-
-        private AssertionError malformed(String why) {
-            return new AssertionError("not a Prometheus sample (" + why + " at " + at + "): " + line);
-        }
     }
 }

@@ -1,9 +1,7 @@
 package io.openrsp.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PrometheusTextTest {
@@ -21,7 +19,7 @@ class PrometheusTextTest {
             """;
 
     @Test
-    void parseWhenHistogramLinesThenSamplesByNameAndLabels() {
+    void sumWhenLabelsGivenThenOnlyTheSamplesCarryingThem() {
         PrometheusText metrics = PrometheusText.parse(SCRAPE);
 
         assertThat(metrics.all()).hasSize(7);
@@ -34,33 +32,5 @@ class PrometheusTextTest {
         assertThat(metrics.sum("openrsp_es_calls_seconds_count", "outcome", "expired"))
                 .isZero();
         assertThat(metrics.samples("openrsp_es_calls_seconds")).isEmpty();
-    }
-
-    @Test
-    void parseWhenNoLabelsAndTimestampThenValueWithoutLabels() {
-        PrometheusText.Sample depth =
-                PrometheusText.parse(SCRAPE).samples("openrsp_es5_queue_depth").getFirst();
-
-        assertThat(depth.labels()).isEmpty();
-        assertThat(depth.value()).isZero();
-    }
-
-    @Test
-    void parseWhenEscapedLabelValueThenUnescaped() {
-        PrometheusText.Sample odd =
-                PrometheusText.parse(SCRAPE).samples("odd_label").getFirst();
-
-        assertThat(odd.labels()).isEqualTo(Map.of("text", "a \"quoted\", back\\slash\nnew line"));
-        assertThat(odd.value()).isNaN();
-    }
-
-    @Test
-    void parseWhenLineIsNotASampleThenFailsNamingTheLine() {
-        assertThatExceptionOfType(AssertionError.class)
-                .isThrownBy(() -> PrometheusText.parse("metric{label=\"open} 1\n"))
-                .withMessageContaining("metric{label=\"open} 1");
-        assertThatExceptionOfType(AssertionError.class)
-                .isThrownBy(() -> PrometheusText.parse("metric one\n"))
-                .withMessageContaining("not a number");
     }
 }
