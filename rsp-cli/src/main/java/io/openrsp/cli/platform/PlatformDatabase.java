@@ -128,13 +128,7 @@ public record PlatformDatabase(String server, String user) {
             }
             return kept;
         } catch (SQLException e) {
-            throw new PlatformException(
-                    PlatformException.Reason.DATABASE_FAILED,
-                    null,
-                    "PostgreSQL at " + server + " as " + user + ": " + e.getMessage()
-                            + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")"),
-                    null,
-                    e);
+            throw failed(e);
         }
     }
 
@@ -148,13 +142,18 @@ public record PlatformDatabase(String server, String user) {
             }
             return false;
         } catch (SQLException e) {
-            throw new PlatformException(
-                    PlatformException.Reason.DATABASE_FAILED,
-                    null,
-                    "PostgreSQL at " + server + " as " + user + ": " + e.getMessage(),
-                    null,
-                    e);
+            throw failed(e);
         }
+    }
+
+    private PlatformException failed(SQLException e) {
+        return new PlatformException(
+                PlatformException.Reason.DATABASE_FAILED,
+                null,
+                "PostgreSQL at " + server + " as " + user + ": " + e.getMessage()
+                        + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")"),
+                null,
+                e);
     }
 
     private Connection connect(String database) throws SQLException {
